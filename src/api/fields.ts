@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+// Control characters (C0, DEL, C1) never belong in names typed by staff.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A required single-line text field: trimmed, 1..max characters, no control characters. */
+export function requiredText(label: string, max = 200) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} must not contain control characters` });
+}
+
+/** An optional single-line text field; empty strings become null. */
+export function optionalText(label: string, max = 200) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} must not contain control characters` })
+    .transform((s) => (s === '' ? null : s))
+    .nullish();
+}
+
+/** Free text (notes): newlines and tabs allowed, other control characters not. */
+export function notesText(label: string, max = 5000) {
+  return z
+    .string({ error: `${label} must be text` })
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
+      error: `${label} must not contain control characters`,
+    })
+    .transform((s) => (s.trim() === '' ? null : s))
+    .nullish();
+}
+
+export const idSchema = z.string().regex(/^[a-z]+_[0-9a-z]{10,40}$/, { error: 'Not a valid id' });

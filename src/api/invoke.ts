@@ -1,0 +1,32 @@
+import type { Result } from '../core/result.js';
+import { isSeimonError } from '../core/errors.js';
+import type { OperationName, OutputOf } from './contract.js';
+import { isOperationName } from './contract.js';
+import { validateInput } from './validate.js';
+import type { CoreContext } from './context.js';
+import { handlers } from './handlers.js';
+
+/**
+ * The one entry point every shell uses (IPC, CLI, e2e harness): validates the input against the
+ * contract, runs the handler and turns any failure into a Result with a stable code.
+ */
+export async function invoke<K extends OperationName>(
+  ctx: CoreContext,
+  op: K | string,
+  rawInput: unknown,
+): Promise<Result<OutputOf<K>>> {
+  if (!isOperationName(op)) {
+    return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
+  }
+  const parsed = validateInput(op, rawInput);
+  if (!parsed.ok) return parsed;
+  try {
+    const run = handlers[op] as (c: CoreContext, i: unknown) => unknown;
+    const value = (await run(ctx, parsed.value)) as OutputOf<K>;
+    return { ok: true, value };
+  } catch (e) {
+    if (isSeimonError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message ?? String(e) } };
+  }
+}
+

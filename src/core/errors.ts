@@ -1,0 +1,29 @@
+/** Stable error codes: the UI and CLI translate these, so never rename one. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_OPERATION',
+  'NOT_FOUND',
+  'DB_NOT_SQLITE',
+  'DB_LOCKED',
+  'DB_TOO_NEW',
+  'DB_OPEN_FAILED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}`;
+
+/** An error that carries a stable code, safe to show to a user. */
+export class SeimonError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'SeimonError';
+  }
+}
+
+export function isSeimonError(e: unknown): e is SeimonError {
+  return e instanceof SeimonError;
+}

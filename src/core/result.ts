@@ -1,0 +1,14 @@
+import type { ErrorCode } from './errors.js';
+
+/** What crosses a process boundary: never a throw. */
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ErrorCode; message: string; issues?: FieldIssue[] } };
+
+/** One schema complaint, tied to the field it is about so the UI can show it there. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

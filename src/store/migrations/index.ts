@@ -1,0 +1,6 @@
+import { sql as m001 } from './001-initial.js';
+
+/** Numbered migrations, applied in order; the database's user_version is the count applied. */
+export const MIGRATIONS: readonly string[] = [m001];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

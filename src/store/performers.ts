@@ -1,0 +1,83 @@
+import type { Performer } from '../api/contract.js';
+import { newId } from '../core/ids.js';
+import { SeimonError } from '../core/errors.js';
+import type { Db } from './database.js';
+
+export interface PerformerFields {
+  name: string;
+  kana?: string | null | undefined;
+  romaji?: string | null | undefined;
+  agency?: string | null | undefined;
+  notes?: string | null | undefined;
+}
+
+interface PerformerRow {
+  id: string;
+  name: string;
+  kana: string | null;
+  romaji: string | null;
+  agency: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toPerformer = (r: PerformerRow): Performer => ({
+  id: r.id,
+  name: r.name,
+  kana: r.kana,
+  romaji: r.romaji,
+  agency: r.agency,
+  notes: r.notes,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function listPerformers(db: Db): Performer[] {
+  const rows = db
+    .prepare('SELECT * FROM performers ORDER BY COALESCE(kana, name), name, created_at')
+    .all() as PerformerRow[];
+  return rows.map(toPerformer);
+}
+
+export function getPerformer(db: Db, id: string): Performer {
+  const row = db.prepare('SELECT * FROM performers WHERE id = ?').get(id) as PerformerRow | undefined;
+  if (!row) throw new SeimonError('NOT_FOUND', `No performer with id ${id}`);
+  return toPerformer(row);
+}
+
+export function insertPerformer(db: Db, f: PerformerFields, now = new Date()): Performer {
+  const id = newId('perf');
+  const at = now.toISOString();
+  db.prepare(
+    `INSERT INTO performers (id, name, kana, romaji, agency, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, f.name, f.kana ?? null, f.romaji ?? null, f.agency ?? null, f.notes ?? null, at, at);
+  return getPerformer(db, id);
+}
+
+/** Updates the given fields only; `undefined` leaves a field as it is, `null` clears it. */
+export function updatePerformer(
+  db: Db,
+  id: string,
+  f: Partial<PerformerFields>,
+  now = new Date(),
+): Performer {
+  const current = getPerformer(db, id);
+  const next = {
+    name: f.name ?? current.name,
+    kana: f.kana === undefined ? current.kana : f.kana,
+    romaji: f.romaji === undefined ? current.romaji : f.romaji,
+    agency: f.agency === undefined ? current.agency : f.agency,
+    notes: f.notes === undefined ? current.notes : f.notes,
+  };
+  db.prepare(
+    `UPDATE performers SET name = ?, kana = ?, romaji = ?, agency = ?, notes = ?, updated_at = ? WHERE id = ?`,
+  ).run(next.name, next.kana, next.romaji, next.agency, next.notes, now.toISOString(), id);
+  return getPerformer(db, id);
+}
+
+export function deletePerformer(db: Db, id: string): void {
+  const info = db.prepare('DELETE FROM performers WHERE id = ?').run(id);
+  if (info.changes === 0) throw new SeimonError('NOT_FOUND', `No performer with id ${id}`);
+}
