@@ -63,7 +63,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'renderer/ must not import node:* modules.' },
             {
-              group: ['**/src/**', '!**/src/api/contract.js', '!**/src/api/contract'],
+              regex: '(^|/)src/(?!api/contract(\\.js)?$)',
               message: 'renderer/ may import only src/api/contract (types and schemas) from the core; never src/store.',
             },
           ],

@@ -1,15 +1,7 @@
 #!/usr/bin/env node
-// The `seimon` command: runs the compiled CLI, or the TypeScript sources through tsx in a dev checkout.
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+// The `seimon` command: runs the TypeScript CLI through tsx, so it always matches the sources.
+import { register } from 'tsx/esm/api';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
-let entry = compiled;
-if (!existsSync(fileURLToPath(compiled))) {
-  const { register } = await import('tsx/esm/api');
-  register();
-  entry = pathToFileURL(`${root}src/cli/main.ts`);
-}
-const { runCli } = await import(entry.href);
+register();
+const { runCli } = await import('../src/cli/main.ts');
 process.exitCode = await runCli(process.argv.slice(2));

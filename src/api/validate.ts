@@ -9,10 +9,15 @@ export function validateInput(
 ): { ok: true; value: unknown } | Extract<Result<never>, { ok: false }> {
   const res = contract[op].input.safeParse(rawInput ?? {});
   if (res.success) return { ok: true, value: res.data };
-  const issues: FieldIssue[] = res.error.issues.map((i) => ({
-    path: i.code === 'unrecognized_keys' ? i.keys.join('.') : i.path.join('.'),
-    message: i.code === 'unrecognized_keys' ? `Unknown field: ${i.keys.join(', ')}` : i.message,
-  }));
+  const issues: FieldIssue[] = res.error.issues.map((i): FieldIssue => {
+    if (i.code === 'unrecognized_keys')
+      return { path: i.keys.join('.'), kind: 'unknown_field', message: `Unknown field: ${i.keys.join(', ')}` };
+    const path = i.path.join('.');
+    if (i.code === 'too_small') return { path, kind: 'required', message: i.message };
+    if (i.code === 'too_big') return { path, kind: 'too_long', limit: Number(i.maximum), message: i.message };
+    if (i.code === 'custom') return { path, kind: 'control_chars', message: i.message };
+    return { path, kind: 'invalid', message: i.message };
+  });
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   return { ok: false, error: { code: 'INVALID_INPUT', message, issues } };
 }

@@ -8,6 +8,10 @@ export type Result<T> =
 /** One schema complaint, tied to the field it is about so the UI can show it there. */
 export interface FieldIssue {
   path: string;
+  /** Which rule failed, so a UI can word the message in its own language. */
+  kind: 'required' | 'too_long' | 'control_chars' | 'unknown_field' | 'invalid';
+  /** The limit involved (e.g. the maximum length), when there is one. */
+  limit?: number;
   message: string;
 }
 

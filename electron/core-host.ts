@@ -1,0 +1,28 @@
+// The core host: a utility process that owns SQLite and the handler map, so the main process never blocks.
+import { openCore } from '../src/api/context.js';
+import { invoke } from '../src/api/invoke.js';
+
+interface Request {
+  id: number;
+  op: string;
+  input: unknown;
+}
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: Request }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const port = (process as unknown as { parentPort: ParentPort }).parentPort;
+const dataDir = process.env.SEIMON_DATA_DIR ?? '';
+
+try {
+  const ctx = openCore(dataDir, 'app');
+  port.on('message', ({ data }) => {
+    void invoke(ctx, data.op, data.input).then((result) => port.postMessage({ id: data.id, result }));
+  });
+  port.postMessage({ ready: true });
+} catch (e) {
+  const err = e as { code?: string; message?: string };
+  port.postMessage({ fatal: { code: err.code ?? 'INTERNAL', message: err.message ?? String(e) } });
+}

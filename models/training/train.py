@@ -1,0 +1,130 @@
+"""Step 2: train the speaker network with AAM-softmax on random augmented crops of the cache.
+
+Each example = (speaker x speed class, random variant among clean/MP3/Opus/8 kHz, random 2-3 s
+crop, optional additive noise mixed in the mel power domain at 0-20 dB SNR, random gain,
+SpecAugment-style masks), then per-crop CMN exactly as at inference. Logs per-epoch loss and
+validation EER on the held-out speakers to logs/train.log.
+"""
+import math
+import os
+import random
+import sys
+import time
+
+import torch
+
+from common import (CACHE, HERE, LIBRI, SC, AAMSoftmax, SpeakerNet, cmn, embed, eer, seed_all,
+                    set_threads)
+
+EPOCHS = int(os.environ.get("SEIMON_EPOCHS", "14"))
+STEPS = int(os.environ.get("SEIMON_STEPS", "250"))      # steps per epoch
+BATCH, LR, MARGIN, SCALE = 64, 2e-3, 0.2, 30.0
+VARIANT_P = {"clean": 0.4, "mp3": 0.2, "opus": 0.2, "tel": 0.2}
+
+
+class Sampler:
+    def __init__(self, data, rng):
+        self.d, self.rng = data, rng
+        self.n_classes = len(data["classes"])
+        self.noise = [n.float() for n in data["noise"]]
+        self.vnames, self.vw = list(VARIANT_P), list(VARIANT_P.values())
+
+    def crop(self, v, c, L):
+        start, n = int(self.d[v]["starts"][c]), int(self.d[v]["lens"][c])
+        x = self.d[v]["feats"][start:start + n].float()
+        if n < L:                                  # short speakers: loop their speech
+            x = x.repeat(math.ceil(L / n), 1)
+            n = x.shape[0]
+        o = self.rng.randint(0, n - L)
+        return x[o:o + L]
+
+    def add_noise(self, x):
+        nz = self.rng.choice(self.noise)
+        o = self.rng.randint(0, nz.shape[0] - x.shape[0]) if nz.shape[0] > x.shape[0] else 0
+        nz = nz[o:o + x.shape[0]]
+        if nz.shape[0] < x.shape[0]:
+            nz = nz.repeat(math.ceil(x.shape[0] / nz.shape[0]), 1)[: x.shape[0]]
+        snr = self.rng.uniform(0, 20)
+        # powers add (approximately) in the mel domain: log(e^x + g e^n) with g setting the SNR
+        shift = (torch.logsumexp(x, (0, 1)) - torch.logsumexp(nz, (0, 1))) - snr / 10 * math.log(10)
+        return torch.logaddexp(x, nz + shift)
+
+    def example(self, L):
+        c = self.rng.randrange(self.n_classes)
+        v = self.rng.choices(self.vnames, self.vw)[0]
+        x = self.crop(v, c, L)
+        x = x + self.rng.uniform(-6, 6) / 10 * math.log(10)    # gain (+-6 dB)
+        if self.rng.random() < 0.5:
+            x = self.add_noise(x)
+        x = cmn(x)
+        if self.rng.random() < 0.5:                             # SpecAugment-style masks
+            f = self.rng.randint(1, 8); f0 = self.rng.randint(0, 80 - f)
+            x[:, f0:f0 + f] = 0
+            t = self.rng.randint(1, 15); t0 = self.rng.randint(0, L - t)
+            x[t0:t0 + t] = 0
+        return x, c
+
+    def batch(self):
+        L = self.rng.randint(200, 300)          # 2-3 s crops (100 frames/s)
+        xs, ys = zip(*(self.example(L) for _ in range(BATCH)))
+        return torch.stack(xs), torch.tensor(ys)
+
+
+def validate(model, ev):
+    """EER (%) on held-out clean segments, all pairs, per set."""
+    res = {}
+    for s in (LIBRI, SC):
+        segs = [e for e in ev if e["set"] == s]
+        emb = torch.nn.functional.normalize(embed(model, [cmn(e["feats"]["clean"]) for e in segs]))
+        sc = emb @ emb.T
+        spk = [e["speaker"] for e in segs]
+        iu = torch.triu_indices(len(segs), len(segs), 1)
+        lab = [int(spk[i] == spk[j]) for i, j in iu.T.tolist()]
+        res[s] = eer(sc[iu[0], iu[1]], lab)
+    return res
+
+
+def main():
+    set_threads()
+    seed_all()
+    log = open(os.path.join(HERE, "logs", "train.log"), "w")
+
+    def say(msg):
+        print(msg, flush=True)
+        log.write(msg + "\n"); log.flush()
+
+    data = torch.load(os.path.join(CACHE, "train.pt"))
+    ev = torch.load(os.path.join(CACHE, "eval.pt"))
+    sampler = Sampler(data, random.Random(1))
+    model = SpeakerNet()
+    head = AAMSoftmax(192, sampler.n_classes, MARGIN, SCALE)
+    n_params = sum(p.numel() for p in model.parameters())
+    say(f"classes={sampler.n_classes} params(model)={n_params} epochs={EPOCHS} steps/epoch={STEPS} "
+        f"batch={BATCH} lr={LR} margin={MARGIN} scale={SCALE} threads={torch.get_num_threads()}")
+    opt = torch.optim.AdamW(list(model.parameters()) + list(head.parameters()), lr=LR, weight_decay=1e-3)
+    total, warm = EPOCHS * STEPS, STEPS // 2
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * (
+        0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, s / total)))))
+    t0, best = time.time(), None
+    for ep in range(1, EPOCHS + 1):
+        # margin warm-up: plain softmax first, full margin from epoch 4 (easier early convergence)
+        head.margin = MARGIN * min(1.0, (ep - 1) / 3)
+        model.train(); head.train()
+        tot, acc = 0.0, 0.0
+        for _ in range(STEPS):
+            x, y = sampler.batch()
+            loss, logits = head(model(x), y)
+            opt.zero_grad(); loss.backward(); opt.step(); sched.step()
+            tot += loss.item(); acc += (logits.argmax(1) == y).float().mean().item()
+        v = validate(model, ev)
+        say(f"epoch {ep:2d} loss {tot / STEPS:.3f} train_acc {acc / STEPS:.3f} margin {head.margin:.2f} "
+            f"lr {sched.get_last_lr()[0]:.2e} val_eer_librispeech {v[LIBRI]:.2f}% "
+            f"val_eer_speechcommands {v[SC]:.2f}% elapsed {(time.time() - t0) / 60:.1f} min")
+        torch.save(model.state_dict(), os.path.join(CACHE, "model_last.pt"))
+    say(f"training done in {(time.time() - t0) / 60:.1f} min")
+    torch.save({"params": n_params, "train_minutes": (time.time() - t0) / 60, "epochs": EPOCHS,
+                "steps": STEPS}, os.path.join(CACHE, "train_info.pt"))
+
+
+if __name__ == "__main__":
+    main()

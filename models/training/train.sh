@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Reproducible pipeline for the bundled starter model (Seimon issue 5).
+#   bash models/training/train.sh
+# Needs Debian's /usr/bin/python3 with torch 1.13, torchaudio 0.13, soundfile, onnx; ffmpeg with
+# libmp3lame and libopus; the speech sets under /work/shared/data/speech (override: SEIMON_SPEECH).
+# Cache (features, codec round trips, checkpoints) goes to /tmp/seimon-train-cache (SEIMON_CACHE);
+# no audio is written into the repository. About 45-60 min on 2 CPU cores.
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=/usr/bin/python3
+mkdir -p logs
+export PYTHONHASHSEED=0
+$PY prepare.py "$@"        # held-out split, augmented feature cache, held-out test segments
+$PY train.py               # -> logs/train.log, $SEIMON_CACHE/model_last.pt
+$PY evaluate.py            # -> ../starter/eval.json
+$PY export.py              # -> ../starter/seimon-starter-v1.onnx, manifest.json, cohort.json
+if command -v node >/dev/null && [ -d ../../node_modules/onnxruntime-node ]; then
+  node verify_onnx.cjs     # onnxruntime-node vs torch on a reference input
+fi

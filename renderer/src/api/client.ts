@@ -1,0 +1,19 @@
+import type { InputOf, OperationName, OutputOf, Result } from '../../../src/api/contract';
+
+interface SeimonBridge {
+  invoke<K extends OperationName>(op: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>;
+}
+
+declare global {
+  interface Window {
+    seimon: SeimonBridge;
+  }
+}
+
+/** Calls one core operation through the bridge the preload (or the e2e harness) installed. */
+export function call<K extends OperationName>(op: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
+  return window.seimon.invoke(op, input);
+}
+
+export type { Result };
+export type { Performer, FieldIssue } from '../../../src/api/contract';

@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notices } from '../components/Notices';
+import { PerformersPage } from '../features/performers/PerformersPage';
+import type { Language } from '../i18n';
+import { useAppStore } from './store';
+
+/** The shell: navigation, language toggle, the current page and notices. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const page = useAppStore((s) => s.page);
+  const setPage = useAppStore((s) => s.setPage);
+  const language = useAppStore((s) => s.language);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+
+  useEffect(() => {
+    document.body.dataset.appReady = 'true'; // e2e specs wait on this, never on sleeps
+  }, []);
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            声
+          </span>
+          <div>
+            <div className="brand-name">{t('app.title')}</div>
+            <div className="brand-tagline">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <button
+            type="button"
+            className={page === 'performers' ? 'nav-item active' : 'nav-item'}
+            aria-current={page === 'performers' ? 'page' : undefined}
+            onClick={() => setPage('performers')}
+          >
+            {t('nav.performers')}
+          </button>
+        </nav>
+        <label className="language">
+          <span>{t('language.label')}</span>
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <option value="ja">{t('language.ja')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        </label>
+      </aside>
+      <main className="content">{page === 'performers' && <PerformersPage />}</main>
+      <Notices />
+    </div>
+  );
+}

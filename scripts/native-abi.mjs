@@ -1,0 +1,30 @@
+// better-sqlite3 is compiled for one ABI at a time: Node's (tests, CLI) or Electron's (the app).
+// `node scripts/native-abi.mjs node|electron` makes sure the right build is in place.
+import { execSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const want = process.argv[2];
+const stamp = 'node_modules/.seimon-native-abi';
+const current = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8').trim() : 'node';
+
+function nodeCanLoad() {
+  const r = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+if (want === 'node') {
+  if (current !== 'node' || !nodeCanLoad()) {
+    console.log('Rebuilding better-sqlite3 for Node…');
+    execSync('npm rebuild better-sqlite3', { stdio: 'inherit' });
+  }
+  fs.writeFileSync(stamp, 'node');
+} else if (want === 'electron') {
+  if (current !== 'electron') {
+    console.log('Rebuilding better-sqlite3 for Electron (needs Electron headers, i.e. internet, the first time)…');
+    execSync('npx electron-rebuild -f -w better-sqlite3', { stdio: 'inherit' });
+  }
+  fs.writeFileSync(stamp, 'electron');
+} else {
+  console.error('usage: node scripts/native-abi.mjs node|electron');
+  process.exit(2);
+}
