@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'DB_TOO_NEW',
   'DB_OPEN_FAILED',
   'INTERNAL',
+  'CANCELLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}`;

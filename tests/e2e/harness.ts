@@ -76,9 +76,12 @@ export async function openApp(
   );
   // Mirrors electron/preload.ts: exactly one function on window.
   await context.addInitScript((language) => {
-    if (language) window.localStorage.setItem('seimon.language', language);
-    const w = window as unknown as { seimon: unknown; __seimonInvoke: (op: string, input: unknown) => unknown };
-    Object.defineProperty(window, 'seimon', {
+    const w = globalThis as unknown as {
+      localStorage: { setItem(k: string, v: string): void };
+      __seimonInvoke: (op: string, input: unknown) => unknown;
+    };
+    if (language) w.localStorage.setItem('seimon.language', language);
+    Object.defineProperty(w, 'seimon', {
       value: Object.freeze({ invoke: (op: string, input: unknown) => w.__seimonInvoke(op, input) }),
     });
   }, opts.language ?? null);

@@ -1,0 +1,125 @@
+import { SeimonError } from '../core/errors.js';
+import { applyCmn, computeFbank } from '../features/index.js';
+import { FBANK_PRESETS } from '../features/presets.js';
+import type { FeatureMatrix } from '../features/index.js';
+import type { EmbeddingModelRef } from './model-ref.js';
+import type { PoolOptions } from './pool.js';
+import { InferencePool } from './pool.js';
+import { meanOfNormalized } from './vectors.js';
+import type { AnalysisWindow, TimeSpan } from './windows.js';
+import { DEFAULT_WINDOW_OPTIONS, planWindows } from './windows.js';
+
+export interface WindowEmbedding {
+  start: number;
+  end: number;
+  embedding: Float32Array;
+}
+
+export interface ClipEmbedding {
+  dim: number;
+  /** Mean of the L2-normalised window embeddings, normalised. */
+  embedding: Float32Array;
+  windows: WindowEmbedding[];
+  speechSeconds: number;
+}
+
+export interface EmbedOptions {
+  signal?: AbortSignal;
+  /** Called after each batch with windows done and total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const BATCH_SIZE = 16;
+
+/** Cuts one window's frames out of the features computed once over all speech, and applies CMN. */
+function windowFeatures(all: FeatureMatrix, w: AnalysisWindow, shift: number, frames: number): FeatureMatrix {
+  const first = Math.round(w.offset / shift);
+  const data = all.data.slice(first * all.numBins, (first + frames) * all.numBins);
+  return applyCmn({ numFrames: frames, numBins: all.numBins, data });
+}
+
+/**
+ * Turns 16 kHz mono speech into speaker embeddings with one model: windows over the VAD speech,
+ * the model's fbank preset and CMN per window, batched inference in worker threads.
+ */
+export class Embedder {
+  readonly model: EmbeddingModelRef;
+  private readonly pool: InferencePool;
+
+  constructor(model: EmbeddingModelRef, poolOptions: Partial<PoolOptions> = {}) {
+    this.model = model;
+    this.pool = new InferencePool({ modelPath: model.path, inputName: model.inputName, outputName: model.outputName, ...poolOptions });
+  }
+
+  ready(): Promise<void> {
+    return this.pool.ready();
+  }
+
+  /** Embeds the speech segments of a 16 kHz mono signal; throws AUDIO_NO_SPEECH when there is too little. */
+  async embed(samples: Float32Array, segments: readonly TimeSpan[], opts: EmbedOptions = {}): Promise<ClipEmbedding> {
+    const preset = FBANK_PRESETS[this.model.preset];
+    const plan = planWindows(samples, segments, {
+      ...DEFAULT_WINDOW_OPTIONS,
+      windowSeconds: this.model.windowSeconds,
+      hopSeconds: this.model.hopSeconds,
+    });
+    if (plan.windows.length === 0)
+      throw new SeimonError('AUDIO_NO_SPEECH', 'Not enough speech to compute a voiceprint (at least 0.5 s of speech is needed)');
+    const features = computeFbank(plan.speech, preset);
+    const shift = Math.round((preset.sampleRate * preset.frameShiftMs) / 1000);
+    const frameLen = Math.round((preset.sampleRate * preset.frameLengthMs) / 1000);
+    const framesOf = (w: AnalysisWindow) => Math.max(0, 1 + Math.floor((w.length - frameLen) / shift));
+
+    // Batch windows of equal length together (all but a lone short window share one length).
+    const groups = new Map<number, number[]>();
+    plan.windows.forEach((w, i) => {
+      const f = framesOf(w);
+      groups.set(f, [...(groups.get(f) ?? []), i]);
+    });
+    const results: Float32Array[] = new Array(plan.windows.length);
+    let done = 0;
+    let dim = 0;
+    const jobs: Promise<void>[] = [];
+    for (const [frames, indices] of groups) {
+      for (let b = 0; b < indices.length; b += BATCH_SIZE) {
+        const chunk = indices.slice(b, b + BATCH_SIZE);
+        const feats = new Float32Array(chunk.length * frames * features.numBins);
+        chunk.forEach((wi, k) => {
+          const w = plan.windows[wi];
+          if (w) feats.set(windowFeatures(features, w, shift, frames).data, k * frames * features.numBins);
+        });
+        if (opts.signal?.aborted) throw new SeimonError('CANCELLED', 'Cancelled');
+        jobs.push(
+          this.pool.run(feats, chunk.length, frames, features.numBins).then((r) => {
+            dim = r.dim;
+            chunk.forEach((wi, k) => (results[wi] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
+            done += chunk.length;
+            opts.onProgress?.(done, plan.windows.length);
+          }),
+        );
+      }
+    }
+    await abortable(Promise.all(jobs), opts.signal);
+    const windows = plan.windows.map((w, i) => ({ start: w.start, end: w.end, embedding: results[i] ?? new Float32Array(dim) }));
+    return {
+      dim,
+      embedding: meanOfNormalized(windows.map((w) => w.embedding)),
+      windows,
+      speechSeconds: plan.speech.length / preset.sampleRate,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SeimonError('CANCELLED', 'Cancelled'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

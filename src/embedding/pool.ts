@@ -1,0 +1,146 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { SeimonError } from '../core/errors.js';
+import type { BatchRequest, WorkerInit, WorkerReply } from './worker-protocol.js';
+import { resolveWorkerScript } from './worker-url.js';
+
+export interface PoolOptions {
+  modelPath: string;
+  inputName: string;
+  outputName: string;
+  /** Worker threads; default: one per two cores, at least one. */
+  workers?: number;
+  /** ONNX intra-op threads per worker; default: cores / workers. */
+  intraOpThreads?: number;
+}
+
+export interface BatchResult {
+  embeddings: Float32Array;
+  dim: number;
+}
+
+interface Job {
+  req: BatchRequest;
+  resolve: (r: BatchResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: Job | null;
+}
+
+/**
+ * A pool of worker threads, each holding one reused ONNX session. Batches queue and go to the next
+ * free worker; a worker that dies fails only its own batch and is replaced.
+ */
+export class InferencePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  private readonly init: WorkerInit;
+
+  constructor(opts: PoolOptions) {
+    const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+    const workers = opts.workers ?? Math.max(1, Math.floor(cores / 2));
+    this.init = {
+      modelPath: opts.modelPath,
+      inputName: opts.inputName,
+      outputName: opts.outputName,
+      intraOpThreads: opts.intraOpThreads ?? Math.max(1, Math.floor(cores / workers)),
+      testHooks: process.env.SEIMON_TEST_HOOKS === '1',
+    };
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Resolves when every worker has loaded the model; rejects with the load error otherwise. */
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  /** Runs one batch of equal-length feature windows, [batch, frames, bins] row-major. */
+  run(feats: Float32Array, batch: number, frames: number, bins: number, opts: { crashForTest?: boolean } = {}): Promise<BatchResult> {
+    if (this.closed) return Promise.reject(new SeimonError('MODEL_POOL_CLOSED', 'The inference pool is closed'));
+    return new Promise((resolve, reject) => {
+      const req: BatchRequest = { id: this.nextId++, feats, batch, frames, bins, ...opts };
+      this.queue.push({ req, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; pending batches fail. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new SeimonError('MODEL_POOL_CLOSED', 'The inference pool was closed'));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const script = resolveWorkerScript();
+    const worker = new Worker(script.source, { workerData: this.init, eval: script.eval });
+    const slot: Slot = { worker, busy: null, ready: Promise.resolve() };
+    slot.ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: WorkerReply) => {
+        if (m.type === 'ready') {
+          resolve();
+          this.dispatch();
+        } else if (m.type === 'init-error') {
+          reject(new SeimonError('MODEL_LOAD_FAILED', `The model could not be loaded: ${m.message}`));
+        } else this.finish(slot, m);
+      });
+      worker.on('error', (e) => reject(new SeimonError('MODEL_LOAD_FAILED', e.message)));
+      worker.on('exit', (code) => this.onExit(slot, code, reject));
+    });
+    slot.ready.catch(() => undefined); // surfaced through ready() / the failed batch
+    return slot;
+  }
+
+  private onExit(slot: Slot, code: number, rejectReady: (e: Error) => void): void {
+    rejectReady(new SeimonError('MODEL_WORKER_CRASHED', `Inference worker exited (code ${code}) before it was ready`));
+    if (this.closed) return;
+    const job = slot.busy;
+    slot.busy = null;
+    job?.reject(new SeimonError('MODEL_WORKER_CRASHED', `The inference worker stopped (exit code ${code}) while processing ${job.req.batch} windows`));
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots[i] = this.spawn();
+  }
+
+  private finish(slot: Slot, m: Extract<WorkerReply, { id: number }>): void {
+    const job = slot.busy;
+    slot.busy = null;
+    if (job && job.req.id === m.id) {
+      if (m.type === 'result') {
+        if (!m.embeddings.every(Number.isFinite)) job.reject(new SeimonError('MODEL_NAN_OUTPUT', 'The model produced NaN or infinite values'));
+        else job.resolve({ embeddings: m.embeddings, dim: m.dim });
+      } else job.reject(new SeimonError('MODEL_RUN_FAILED', m.message));
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.busy) continue;
+      void slot.ready.then(
+        () => {
+          if (slot.busy || this.closed) return;
+          const job = this.queue.shift();
+          if (!job) return;
+          slot.busy = job;
+          slot.worker.postMessage(job.req, [job.req.feats.buffer as ArrayBuffer]);
+        },
+        () => {
+          const job = this.queue.shift();
+          job?.reject(new SeimonError('MODEL_LOAD_FAILED', 'The model could not be loaded'));
+        },
+      );
+    }
+  }
+}
