@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.js';
 import { REPO_ROOT, freshDataDir } from '../../helpers/paths.js';
+import { SCHEMA_VERSION } from '../../../src/store/migrations/index.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'seimon.js');
 
@@ -27,7 +28,7 @@ describe('seimon CLI', () => {
     const dir = freshDataDir('seimon-cli-env');
     const r = spawnSync('node', [BIN, 'info', '--json'], { encoding: 'utf8', env: { ...process.env, SEIMON_DATA_DIR: dir } });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ dataDir: dir, schemaVersion: 1 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ dataDir: dir, schemaVersion: SCHEMA_VERSION });
   });
 
   it('prints a table by default, with Japanese names aligned', async () => {

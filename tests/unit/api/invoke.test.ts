@@ -3,6 +3,7 @@ import type { CoreContext } from '../../../src/api/context.js';
 import { closeCore, openCore } from '../../../src/api/context.js';
 import { invoke } from '../../../src/api/invoke.js';
 import { freshDataDir } from '../../helpers/paths.js';
+import { SCHEMA_VERSION } from '../../../src/store/migrations/index.js';
 
 let ctx: CoreContext;
 beforeEach(() => {
@@ -63,6 +64,6 @@ describe('the handler map', () => {
 
   it('reports app info with the data folder and schema version', async () => {
     const res = await invoke(ctx, 'app.info', {});
-    expect(res).toMatchObject({ ok: true, value: { dataDir: ctx.dataDir, schemaVersion: 1 } });
+    expect(res).toMatchObject({ ok: true, value: { dataDir: ctx.dataDir, schemaVersion: SCHEMA_VERSION } });
   });
 });
