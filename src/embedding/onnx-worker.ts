@@ -10,12 +10,15 @@ async function main(): Promise<void> {
   if (!port) return;
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(init.modelPath, {
+    const sessionOptions: ort.InferenceSession.SessionOptions = {
       intraOpNumThreads: init.intraOpThreads,
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
       executionMode: 'sequential',
-    });
+    };
+    session = init.modelBytes
+      ? await ort.InferenceSession.create(init.modelBytes, sessionOptions)
+      : await ort.InferenceSession.create(init.modelPath, sessionOptions);
   } catch (e) {
     port.postMessage({ type: 'init-error', message: (e as Error).message } satisfies WorkerReply);
     return;

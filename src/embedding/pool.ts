@@ -6,6 +6,8 @@ import { resolveWorkerScript } from './worker-url.js';
 
 export interface PoolOptions {
   modelPath: string;
+  /** Verified model bytes (see openVerifiedModel); sessions are built from these when given. */
+  modelBytes?: Uint8Array;
   inputName: string;
   outputName: string;
   /** Worker threads; default: one per two cores, at least one. */
@@ -47,6 +49,7 @@ export class InferencePool {
     const workers = opts.workers ?? Math.max(1, Math.floor(cores / 2));
     this.init = {
       modelPath: opts.modelPath,
+      ...(opts.modelBytes ? { modelBytes: opts.modelBytes } : {}),
       inputName: opts.inputName,
       outputName: opts.outputName,
       intraOpThreads: opts.intraOpThreads ?? Math.max(1, Math.floor(cores / workers)),

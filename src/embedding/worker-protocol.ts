@@ -1,6 +1,8 @@
 /** Messages between the inference pool and its ONNX workers. */
 export interface WorkerInit {
   modelPath: string;
+  /** The verified bytes of the model: when given, the session is built from these, not re-read from disk. */
+  modelBytes?: Uint8Array;
   inputName: string;
   outputName: string;
   intraOpThreads: number;
