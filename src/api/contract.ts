@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { idSchema, notesText, optionalText, requiredText } from './fields.js';
+import type { ModelSummary } from '../models/manifest.js';
+import type { CatalogItem } from '../models/catalog.js';
 
 export interface Performer {
   id: string;
@@ -47,6 +49,8 @@ export const contract = {
     output: {} as Performer,
   },
   'performers.remove': { input: z.strictObject({ id: idSchema }), output: { id: '' } as { id: string } },
+  'models.list': { input: z.strictObject({}), output: [] as ModelSummary[] },
+  'models.catalog': { input: z.strictObject({}), output: [] as CatalogItem[] },
 } as const;
 
 export type Contract = typeof contract;
@@ -65,3 +69,5 @@ export function isOperationName(op: unknown): op is OperationName {
 
 export type { Result, FieldIssue } from '../core/result.js';
 export type { ErrorCode } from '../core/errors.js';
+export type { ModelSummary, Preset } from '../models/manifest.js';
+export type { CatalogItem } from '../models/catalog.js';

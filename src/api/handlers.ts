@@ -10,6 +10,8 @@ import {
   updatePerformer,
 } from '../store/performers.js';
 import { appendAudit } from '../store/audit.js';
+import { listInstalledModels } from '../models/registry.js';
+import { catalogWithStatus } from '../models/catalog-status.js';
 
 type Handler<K extends OperationName> = (
   ctx: CoreContext,
@@ -69,4 +71,8 @@ export const handlers: Handlers = {
       });
       return { id: p.id };
     })(),
+
+  'models.list': (ctx) => listInstalledModels(ctx),
+
+  'models.catalog': (ctx) => catalogWithStatus(ctx),
 };

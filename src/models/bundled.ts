@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { CoreContext } from '../api/context.js';
+import { isSeimonError } from '../core/errors.js';
+import { findDefaultModel, findModel } from '../store/models.js';
+import { importModelFile } from './import.js';
+import type { ModelSummary } from './manifest.js';
+import { modelFilePath } from './paths.js';
+import { setDefaultModel } from './registry.js';
+
+/** The fields of a bundled model's manifest.json that registration uses (others are ignored). */
+const bundledManifestSchema = z.object({
+  id: z.string().min(1),
+  displayName: z.string().min(1),
+  file: z.string().min(1),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i)
+    .nullish(),
+  preset: z.string().optional(),
+  windowSeconds: z.number().positive().optional(),
+  hopSeconds: z.number().positive().optional(),
+  language: z.string().nullish(),
+  licence: z.string().nullish(),
+  sourceUrl: z.string().nullish(),
+});
+
+export interface BundledRegistration {
+  registered: ModelSummary[];
+  /** Already registered (idempotent re-run). */
+  present: ModelSummary[];
+  failed: { dir: string; code: string; message: string }[];
+}
+
+/** The bundled-model folder: $SEIMON_BUNDLED_MODELS_DIR, the app's resources when packaged, else `models/starter` in the repo. */
+export function defaultBundledDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SEIMON_BUNDLED_MODELS_DIR) return path.resolve(env.SEIMON_BUNDLED_MODELS_DIR);
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  if (resources) return path.join(resources, 'models', 'starter');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.resolve(here, '..', '..', 'models', 'starter'),
+    path.resolve(here, '..', '..', '..', 'models', 'starter'),
+  ];
+  return candidates.find((d) => fs.existsSync(d)) ?? candidates[0]!;
+}
+
+/**
+ * Registers every model shipped in a bundled folder (its manifest.json, or one per subfolder), copying
+ * each into the data folder. Idempotent: models already registered are left alone. The first one
+ * becomes the default when no default exists. A broken bundle is reported, never thrown, so the app starts.
+ */
+export async function registerBundledModels(
+  ctx: CoreContext,
+  dir = defaultBundledDir(),
+): Promise<BundledRegistration> {
+  const out: BundledRegistration = { registered: [], present: [], failed: [] };
+  for (const folder of manifestFolders(dir)) {
+    try {
+      const r = await registerOne(ctx, folder);
+      (r.fresh ? out.registered : out.present).push(r.model);
+    } catch (e) {
+      const code = isSeimonError(e) ? e.code : 'MODEL_BUNDLE_INVALID';
+      out.failed.push({ dir: folder, code, message: (e as Error).message });
+    }
+  }
+  const first = out.registered[0] ?? out.present[0];
+  if (first && !findDefaultModel(ctx.db)) setDefaultModel(ctx, first.id);
+  return out;
+}
+
+function manifestFolders(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const hasManifest = (d: string) => fs.existsSync(path.join(d, 'manifest.json'));
+  const subs = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(dir, e.name))
+    .filter(hasManifest)
+    .sort();
+  return hasManifest(dir) ? [dir, ...subs] : subs;
+}
+
+async function registerOne(
+  ctx: CoreContext,
+  folder: string,
+): Promise<{ model: ModelSummary; fresh: boolean }> {
+  const m = bundledManifestSchema.parse(
+    JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')),
+  );
+  const known = m.sha256 ? findModel(ctx.db, m.sha256) : undefined;
+  // Cheap path on every later start: registered, file in place (its hash is checked before each use).
+  if (known && fs.existsSync(modelFilePath(ctx.dataDir, known)))
+    return { model: known, fresh: false };
+  const r = await importModelFile(ctx, path.join(folder, path.basename(m.file)), {
+    preset: m.preset,
+    displayName: m.displayName,
+    expectedSha256: m.sha256,
+    origin: {
+      action: 'model.bundled',
+      id: m.id,
+      bundled: true,
+      licence: m.licence ?? null,
+      sourceUrl: m.sourceUrl ?? null,
+      ...(m.language ? { language: m.language } : {}),
+      ...(m.windowSeconds ? { windowSeconds: m.windowSeconds } : {}),
+      ...(m.hopSeconds ? { hopSeconds: m.hopSeconds } : {}),
+      audit: { bundleDir: folder },
+    },
+  });
+  return { model: r.model, fresh: !r.alreadyInstalled };
+}

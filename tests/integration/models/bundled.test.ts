@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CoreContext } from '../../../src/api/context.js';
+import { registerBundledModels } from '../../../src/models/bundled.js';
+import { importModelFile } from '../../../src/models/import.js';
+import { getDefaultModel } from '../../../src/models/registry.js';
+import { sha256File } from '../../../src/models/hash.js';
+import { listAudit } from '../../../src/store/audit.js';
+import { listModels } from '../../../src/store/models.js';
+import { freshDataDir } from '../../helpers/paths.js';
+import { closeCore, fixture, freshCore } from './helpers.js';
+
+let ctx: CoreContext;
+afterEach(() => closeCore(ctx));
+
+/** A bundled-model folder like models/starter: manifest.json beside the .onnx file. */
+async function makeBundle(opts: { sha256?: string | null } = {}): Promise<string> {
+  const dir = freshDataDir('seimon-bundle');
+  fs.copyFileSync(fixture('good-3dspeaker'), path.join(dir, 'starter-test.onnx'));
+  const sha256 =
+    opts.sha256 === undefined ? await sha256File(fixture('good-3dspeaker')) : opts.sha256;
+  const manifest = {
+    id: 'seimon-starter-test',
+    displayName: 'Starter (test)',
+    file: 'starter-test.onnx',
+    sha256,
+    preset: '3dspeaker',
+    windowSeconds: 3,
+    hopSeconds: 1.5,
+    language: 'English',
+    licence: 'CC BY-SA 4.0',
+    sourceUrl: null,
+    eer: 5.1,
+  };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+describe('bundled models', () => {
+  it('registers the bundled starter on first start as the default, once', async () => {
+    ctx = freshCore();
+    const dir = await makeBundle();
+    const first = await registerBundledModels(ctx, dir);
+    expect(first.failed).toEqual([]);
+    expect(first.registered).toHaveLength(1);
+    expect(first.registered[0]).toMatchObject({
+      id: 'seimon-starter-test',
+      bundled: true,
+      isDefault: true,
+      licence: 'CC BY-SA 4.0',
+    });
+    expect(getDefaultModel(ctx)).toMatchObject({ id: 'seimon-starter-test', windowSeconds: 3 });
+    const again = await registerBundledModels(ctx, dir);
+    expect(again).toMatchObject({ registered: [], present: [{ id: 'seimon-starter-test' }] });
+    expect(listModels(ctx.db)).toHaveLength(1);
+    expect(listAudit(ctx.db).filter((a) => a.action === 'model.bundled')).toHaveLength(1);
+  });
+
+  it('keeps a default the user chose', async () => {
+    ctx = freshCore();
+    const mine = await importModelFile(ctx, fixture('good-wespeaker'));
+    await registerBundledModels(ctx, await makeBundle());
+    expect(getDefaultModel(ctx).id).toBe(mine.model.id);
+  });
+
+  it('reports, without throwing, a bundle whose file does not match its manifest hash', async () => {
+    ctx = freshCore();
+    const r = await registerBundledModels(ctx, await makeBundle({ sha256: 'a'.repeat(64) }));
+    expect(r.failed).toEqual([expect.objectContaining({ code: 'MODEL_HASH_MISMATCH' })]);
+    expect(listModels(ctx.db)).toEqual([]);
+  });
+
+  it('does nothing when there is no bundled folder', async () => {
+    ctx = freshCore();
+    expect(await registerBundledModels(ctx, '/nonexistent/models/starter')).toEqual({
+      registered: [],
+      present: [],
+      failed: [],
+    });
+  });
+});
