@@ -1,6 +1,7 @@
 // The core host: a utility process that owns SQLite and the handler map, so the main process never blocks.
 import { openCore } from '../src/api/context.js';
 import { invoke } from '../src/api/invoke.js';
+import { registerBundledModels } from '../src/models/bundled.js';
 
 interface Request {
   id: number;
@@ -20,6 +21,10 @@ try {
   const ctx = openCore(dataDir, 'app');
   port.on('message', ({ data }) => {
     void invoke(ctx, data.op, data.input).then((result) => port.postMessage({ id: data.id, result }));
+  });
+  // The starter model is registered on first start so the app scores voices out of the box.
+  void registerBundledModels(ctx).then((r) => {
+    for (const f of r.failed) console.error(`bundled model ${f.dir}: ${f.code} ${f.message}`);
   });
   port.postMessage({ ready: true });
 } catch (e) {

@@ -38,9 +38,11 @@ export interface BundledRegistration {
 export function defaultBundledDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.SEIMON_BUNDLED_MODELS_DIR) return path.resolve(env.SEIMON_BUNDLED_MODELS_DIR);
   const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources) return path.join(resources, 'models', 'starter');
   const here = path.dirname(fileURLToPath(import.meta.url));
+  // Packaged app: resources/models/starter. Unpackaged Electron (npm start) has a resourcesPath too,
+  // without the models, so fall through to the repo's folder when it is absent.
   const candidates = [
+    ...(resources ? [path.join(resources, 'models', 'starter')] : []),
     path.resolve(here, '..', '..', 'models', 'starter'),
     path.resolve(here, '..', '..', '..', 'models', 'starter'),
   ];

@@ -17,6 +17,19 @@ CREATE TABLE audit_log (
   hash        TEXT NOT NULL
 );
 
+-- table embeddings
+CREATE TABLE embeddings (
+  file_sha256     TEXT NOT NULL CHECK (length(file_sha256) = 64),
+  model_sha256    TEXT NOT NULL CHECK (length(model_sha256) = 64),
+  model_id        TEXT NOT NULL,
+  dim             INTEGER NOT NULL CHECK (dim > 0),
+  vector          BLOB NOT NULL,
+  windows         TEXT NOT NULL,
+  speech_seconds  REAL NOT NULL,
+  created_at      TEXT NOT NULL,
+  PRIMARY KEY (file_sha256, model_sha256)
+);
+
 -- table models
 CREATE TABLE models (
   id            TEXT PRIMARY KEY,

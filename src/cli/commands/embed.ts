@@ -3,6 +3,7 @@ import type { CliIo, GlobalOptions } from '../io.js';
 import { CliFailure, printJson, withCore } from '../io.js';
 import { openEmbedder } from '../../embedding/open.js';
 import { embedFile } from '../../embedding/embed-file.js';
+import { rememberEmbedding } from '../../embedding/cached.js';
 import type { FileEmbedding } from '../../embedding/embed-file.js';
 import { cosine } from '../../embedding/vectors.js';
 import { isSeimonError } from '../../core/errors.js';
@@ -31,7 +32,9 @@ async function withEmbedding<T>(ctx: CoreContext, modelId: string | undefined, f
   try {
     return await fn(async (file) => {
       try {
-        return await embedFile(embedder, file);
+        const f = await embedFile(embedder, file);
+        await rememberEmbedding(ctx, embedder, file, f);
+        return f;
       } catch (e) {
         if (isSeimonError(e)) throw new CliFailure(1, e.code, `${file}: ${e.message}`);
         throw e;

@@ -1,0 +1,57 @@
+import type { Db } from './database.js';
+
+/** A stored clip embedding with its per-window vectors (for timelines). */
+export interface StoredEmbedding {
+  fileSha256: string;
+  modelSha256: string;
+  modelId: string;
+  dim: number;
+  vector: Float32Array;
+  windows: { start: number; end: number; embedding: Float32Array }[];
+  speechSeconds: number;
+  createdAt: string;
+}
+
+interface Row {
+  file_sha256: string;
+  model_sha256: string;
+  model_id: string;
+  dim: number;
+  vector: Buffer;
+  windows: string;
+  speech_seconds: number;
+  created_at: string;
+}
+
+const toBlob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+const fromBlob = (b: Buffer) => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+
+/** Looks up the cached embedding of a file under a model, if any. */
+export function findEmbedding(db: Db, fileSha256: string, modelSha256: string): StoredEmbedding | undefined {
+  const r = db.prepare('SELECT * FROM embeddings WHERE file_sha256 = ? AND model_sha256 = ?').get(fileSha256, modelSha256) as Row | undefined;
+  if (!r) return undefined;
+  const windows = (JSON.parse(r.windows) as { start: number; end: number; e: number[] }[]).map((w) => ({
+    start: w.start,
+    end: w.end,
+    embedding: Float32Array.from(w.e),
+  }));
+  return {
+    fileSha256: r.file_sha256,
+    modelSha256: r.model_sha256,
+    modelId: r.model_id,
+    dim: r.dim,
+    vector: fromBlob(r.vector),
+    windows,
+    speechSeconds: r.speech_seconds,
+    createdAt: r.created_at,
+  };
+}
+
+/** Stores (or replaces) the embedding of a file under a model. */
+export function saveEmbedding(db: Db, e: Omit<StoredEmbedding, 'createdAt'>, now = new Date()): void {
+  const windows = JSON.stringify(e.windows.map((w) => ({ start: w.start, end: w.end, e: Array.from(w.embedding) })));
+  db.prepare(
+    `INSERT OR REPLACE INTO embeddings (file_sha256, model_sha256, model_id, dim, vector, windows, speech_seconds, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.fileSha256, e.modelSha256, e.modelId, e.dim, toBlob(e.vector), windows, e.speechSeconds, now.toISOString());
+}
