@@ -19,6 +19,12 @@ if (want === 'node') {
   }
   fs.writeFileSync(stamp, 'node');
 } else if (want === 'electron') {
+  // package.json's allowScripts keeps Electron's download out of `npm install` (so an offline install
+  // works); the binary is fetched here, on the first `npm start`.
+  if (!fs.existsSync('node_modules/electron/path.txt')) {
+    console.log('Downloading the Electron runtime (first start only)…');
+    execSync('node node_modules/electron/install.js', { stdio: 'inherit' });
+  }
   if (current !== 'electron') {
     console.log('Rebuilding better-sqlite3 for Electron (needs Electron headers, i.e. internet, the first time)…');
     execSync('npx electron-rebuild -f -w better-sqlite3', { stdio: 'inherit' });
