@@ -11,7 +11,7 @@ export const ERROR_CODES = [
   'CANCELLED',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}`;
+export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}` | `SCORING_${string}`;
 
 /** An error that carries a stable code, safe to show to a user. */
 export class SeimonError extends Error {
