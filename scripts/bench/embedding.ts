@@ -99,8 +99,6 @@ export async function runEmbeddingBench(): Promise<void> {
   const windowedSec = (performance.now() - t0) / 1000;
   await windowed.close();
 
-  let sherpaRow: (string | number)[] = ['sherpa-onnx-node', 'whole utterance', 'not installed', '', ''];
-  let agreement: (string | number)[][] = [];
   try {
     const require = createRequire(import.meta.url);
     const sherpa = require('sherpa-onnx-node') as { SpeakerEmbeddingExtractor: new (c: object) => SherpaExtractor };
@@ -113,15 +111,14 @@ export async function runEmbeddingBench(): Promise<void> {
       return Float32Array.from(extractor.compute(stream, false));
     });
     const theirSec = (performance.now() - t0) / 1000;
-    sherpaRow = ['sherpa-onnx-node', 'whole utterance', seconds / theirSec, 1, `${cores} threads`];
+    const sherpaRow: (string | number)[] = ['sherpa-onnx-node', 'whole utterance', seconds / theirSec, 1, `${cores} threads`];
     const perFile = ours.map((e, i) => cosine(e, theirs[i] as Float32Array));
-    agreement = [
+    const agreement: (string | number)[][] = [
       ['mean cosine(Seimon, sherpa) per file', perFile.reduce((a, b) => a + b, 0) / perFile.length],
       ['min cosine(Seimon, sherpa) per file', Math.min(...perFile)],
       [`Pearson r of pairwise scores (${(files.length * (files.length - 1)) / 2} pairs)`, pearson(pairwise(ours), pairwise(theirs))],
     ];
     const ratio = seconds / oursSec / (seconds / theirSec);
-    sherpaRow[3] = 1;
     printTable(`Embedding throughput, ${files.length} LibriSpeech files, ${seconds.toFixed(0)} s of audio, model ${model.id}`, ['engine', 'mode', 'audio s / s', 'vs sherpa', 'threads'], [
       ['Seimon', 'whole utterance', seconds / oursSec, ratio, `${cores} workers x 1`],
       ['Seimon', '3 s windows, 1.5 s hop', seconds / windowedSec, (seconds / windowedSec) / (seconds / theirSec), `${cores} workers x 1`],

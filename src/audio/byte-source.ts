@@ -12,7 +12,8 @@ export interface ByteSource {
 export function bufferSource(buf: Uint8Array): ByteSource {
   return {
     size: buf.length,
-    read: (offset, length) => buf.subarray(Math.min(offset, buf.length), Math.min(offset + length, buf.length)),
+    read: (offset, length) =>
+      buf.subarray(Math.min(offset, buf.length), Math.min(offset + length, buf.length)),
     close: () => undefined,
   };
 }

@@ -33,7 +33,8 @@ function indexOf(b: Uint8Array, needle: string, from: number, to: number): numbe
 /** Skips an ID3v2 tag, whose size is a 28-bit "syncsafe" integer. */
 function id3Length(b: Uint8Array): number {
   if (ascii(b, 0, 3) !== 'ID3' || b.length < 10) return 0;
-  const size = ((b[6]! & 0x7f) << 21) | ((b[7]! & 0x7f) << 14) | ((b[8]! & 0x7f) << 7) | (b[9]! & 0x7f);
+  const size =
+    ((b[6]! & 0x7f) << 21) | ((b[7]! & 0x7f) << 14) | ((b[8]! & 0x7f) << 7) | (b[9]! & 0x7f);
   const footer = (b[5]! & 0x10) !== 0 ? 10 : 0;
   return 10 + size + footer;
 }
@@ -79,9 +80,11 @@ function describeNonAudio(b: Uint8Array): string | undefined {
 export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (head.length === 0) throw new SeimonError('AUDIO_EMPTY_FILE', 'The file is empty (0 bytes).');
   const four = ascii(head, 0, 4);
-  if ((four === 'RIFF' || four === 'RF64' || four === 'BW64') && ascii(head, 8, 4) === 'WAVE') return 'wav';
+  if ((four === 'RIFF' || four === 'RF64' || four === 'BW64') && ascii(head, 8, 4) === 'WAVE')
+    return 'wav';
   if (four === 'RIFF' || four === 'RF64') {
-    if (head.length < 12) throw new SeimonError('AUDIO_TRUNCATED', 'The file ends inside its RIFF header.');
+    if (head.length < 12)
+      throw new SeimonError('AUDIO_TRUNCATED', 'The file ends inside its RIFF header.');
   }
   if (four === 'fLaC') return 'flac';
   if (four === 'OggS') {
@@ -93,7 +96,8 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   }
   if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return 'webm';
   if (ascii(head, 4, 4) === 'ftyp') return 'mp4';
-  if (four === 'FORM' && (ascii(head, 8, 4) === 'AIFF' || ascii(head, 8, 4) === 'AIFC')) return 'aiff';
+  if (four === 'FORM' && (ascii(head, 8, 4) === 'AIFF' || ascii(head, 8, 4) === 'AIFC'))
+    return 'aiff';
   if (four === 'caff') return 'caf';
   const id3 = id3Length(head);
   if (id3 > 0) {
@@ -107,7 +111,8 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
   if (head[0] === 0xff && head[1] !== undefined && (head[1] & 0xf6) === 0xf0) return 'aac-adts';
   if (isMpegFrameSync(head, 0)) return 'mp3';
   const what = describeNonAudio(head);
-  if (what !== undefined) throw new SeimonError('AUDIO_NOT_AUDIO', `This is not an audio file: it looks like ${what}.`);
+  if (what !== undefined)
+    throw new SeimonError('AUDIO_NOT_AUDIO', `This is not an audio file: it looks like ${what}.`);
   throw new SeimonError(
     'AUDIO_UNKNOWN_FORMAT',
     'The audio format was not recognised from the file contents. Supported: WAV, FLAC, MP3, Ogg Vorbis/Opus, WebM, M4A/MP4/MOV.',

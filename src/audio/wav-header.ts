@@ -45,7 +45,8 @@ function parseFmt(b: Uint8Array): FmtChunk {
   let formatTag = v.getUint16(0, true);
   // WAVE_FORMAT_EXTENSIBLE keeps the real format in the first two bytes of its sub-format GUID.
   if (formatTag === 0xfffe) {
-    if (b.length < 40) throw fail('AUDIO_TRUNCATED', 'The WAVE_FORMAT_EXTENSIBLE header is truncated.');
+    if (b.length < 40)
+      throw fail('AUDIO_TRUNCATED', 'The WAVE_FORMAT_EXTENSIBLE header is truncated.');
     formatTag = v.getUint16(24, true);
   }
   return {
@@ -60,17 +61,28 @@ function parseFmt(b: Uint8Array): FmtChunk {
 function validate(fmt: FmtChunk): Pick<WavInfo, 'sampleFormat' | 'bytesPerSample' | 'codec'> {
   if (fmt.channels === 0) throw fail('AUDIO_BAD_HEADER', 'The WAV header declares 0 channels.');
   if (fmt.channels > MAX_CHANNELS) {
-    throw fail('AUDIO_TOO_MANY_CHANNELS', `The WAV header declares ${fmt.channels} channels; at most ${MAX_CHANNELS} are supported.`);
+    throw fail(
+      'AUDIO_TOO_MANY_CHANNELS',
+      `The WAV header declares ${fmt.channels} channels; at most ${MAX_CHANNELS} are supported.`,
+    );
   }
   if (fmt.sampleRate === 0 || fmt.sampleRate > MAX_SAMPLE_RATE) {
-    throw fail('AUDIO_BAD_SAMPLE_RATE', `The WAV header declares a sample rate of ${fmt.sampleRate} Hz; expected 1..${MAX_SAMPLE_RATE} Hz.`);
+    throw fail(
+      'AUDIO_BAD_SAMPLE_RATE',
+      `The WAV header declares a sample rate of ${fmt.sampleRate} Hz; expected 1..${MAX_SAMPLE_RATE} Hz.`,
+    );
   }
   const width = fmt.channels > 0 ? fmt.blockAlign / fmt.channels : 0;
   const isFloat = fmt.formatTag === KSDATAFORMAT_FLOAT;
   if (fmt.formatTag !== KSDATAFORMAT_PCM && !isFloat) {
-    throw fail('AUDIO_UNSUPPORTED_CODEC', `WAV format tag 0x${fmt.formatTag.toString(16)} is not PCM or IEEE float.`);
+    throw fail(
+      'AUDIO_UNSUPPORTED_CODEC',
+      `WAV format tag 0x${fmt.formatTag.toString(16)} is not PCM or IEEE float.`,
+    );
   }
-  const ok = isFloat ? width === 4 || width === 8 : width === 1 || width === 2 || width === 3 || width === 4;
+  const ok = isFloat
+    ? width === 4 || width === 8
+    : width === 1 || width === 2 || width === 3 || width === 4;
   // The container width (blockAlign) is what matters for reading; bitsPerSample may be smaller
   // (24 valid bits in 32) because samples are left-justified.
   if (!Number.isInteger(width) || !ok || fmt.bitsPerSample > width * 8 || fmt.bitsPerSample === 0) {
@@ -123,9 +135,16 @@ export function parseWavHeader(src: ByteSource): WavInfo {
     pos = body + size + (size & 1);
   }
   if (fmt === undefined) {
-    throw fail(pos >= src.size ? 'AUDIO_TRUNCATED' : 'AUDIO_BAD_HEADER', 'The WAV file has no "fmt " chunk before its end.');
+    throw fail(
+      pos >= src.size ? 'AUDIO_TRUNCATED' : 'AUDIO_BAD_HEADER',
+      'The WAV file has no "fmt " chunk before its end.',
+    );
   }
-  if (dataOffset < 0) throw fail('AUDIO_TRUNCATED', 'The WAV file has no "data" chunk: it was cut off or is not finished.');
+  if (dataOffset < 0)
+    throw fail(
+      'AUDIO_TRUNCATED',
+      'The WAV file has no "data" chunk: it was cut off or is not finished.',
+    );
   const checked = validate(fmt);
   const available = Math.max(0, src.size - dataOffset);
   const bytes = Math.min(declared, available);
@@ -137,5 +156,13 @@ export function parseWavHeader(src: ByteSource): WavInfo {
       message: `The WAV header declares ${declared} bytes of audio but only ${available} are present; decoded what is there (the file was probably cut off).`,
     });
   }
-  return { ...checked, channels: fmt.channels, sampleRate: fmt.sampleRate, blockAlign: fmt.blockAlign, dataOffset, frames, warnings };
+  return {
+    ...checked,
+    channels: fmt.channels,
+    sampleRate: fmt.sampleRate,
+    blockAlign: fmt.blockAlign,
+    dataOffset,
+    frames,
+    warnings,
+  };
 }

@@ -11,7 +11,8 @@ export function wavBytesToChannels(bytes: Uint8Array, info: WavInfo): Float32Arr
     const dst = out[c]!;
     let p = c * bytesPerSample;
     if (sampleFormat === 'float') {
-      if (bytesPerSample === 4) for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = v.getFloat32(p, true);
+      if (bytesPerSample === 4)
+        for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = v.getFloat32(p, true);
       else for (let i = 0; i < frames; i++, p += blockAlign) dst[i] = v.getFloat64(p, true);
       continue;
     }

@@ -4,6 +4,9 @@ import type { CliIo, GlobalOptions } from './io.js';
 import { CliFailure } from './io.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerPerformerCommands } from './commands/performer.js';
+import { registerModelCommands } from './commands/models.js';
+import { registerAudioCommands } from './commands/audio.js';
+import { registerEmbedCommands } from './commands/embed.js';
 
 const defaultIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
@@ -23,6 +26,9 @@ export function buildProgram(io: CliIo): Command {
   const globals = () => program.opts<GlobalOptions>();
   registerInfoCommand(program, io, globals);
   registerPerformerCommands(program, io, globals);
+  registerModelCommands(program, io, globals);
+  registerAudioCommands(program, io, globals);
+  registerEmbedCommands(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

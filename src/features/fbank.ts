@@ -43,7 +43,13 @@ export class FbankStream {
     while (fftSize < this.frameLength) fftSize <<= 1;
     this.fft = new RealFft(fftSize);
     this.window = makeWindow(options.windowType, this.frameLength);
-    this.filters = melFilterbank(options.numMelBins, fftSize, options.sampleRate, options.lowFreq, options.highFreq);
+    this.filters = melFilterbank(
+      options.numMelBins,
+      fftSize,
+      options.sampleRate,
+      options.lowFreq,
+      options.highFreq,
+    );
     this.frame = new Float64Array(fftSize);
     this.power = new Float64Array(fftSize / 2 + 1);
     this.pending = new Float32Array(Math.max(4 * this.frameLength, 16384));
@@ -54,7 +60,8 @@ export class FbankStream {
     this.append(samples);
     const n = numFrames(this.pendingLength, this.frameLength, this.frameShift);
     const out = new Float32Array(n * this.options.numMelBins);
-    for (let f = 0; f < n; f++) this.computeFrame(this.pending, f * this.frameShift, out, f * this.options.numMelBins);
+    for (let f = 0; f < n; f++)
+      this.computeFrame(this.pending, f * this.frameShift, out, f * this.options.numMelBins);
     // Keep only what the next frame still needs.
     const consumed = Math.min(n * this.frameShift, this.pendingLength);
     this.pending.copyWithin(0, consumed, this.pendingLength);
@@ -73,7 +80,12 @@ export class FbankStream {
     this.pendingLength = need;
   }
 
-  private computeFrame(src: Float32Array, offset: number, out: Float32Array, outOffset: number): void {
+  private computeFrame(
+    src: Float32Array,
+    offset: number,
+    out: Float32Array,
+    outOffset: number,
+  ): void {
     const L = this.frameLength;
     const frame = this.frame;
     const scale = this.options.sampleScale;
@@ -88,7 +100,8 @@ export class FbankStream {
     // walking backwards so each step still sees the un-emphasised previous sample.
     const pre = this.options.preemphasis;
     const win = this.window;
-    for (let i = L - 1; i > 0; i--) frame[i] = (frame[i]! - mean - pre * (frame[i - 1]! - mean)) * win[i]!;
+    for (let i = L - 1; i > 0; i--)
+      frame[i] = (frame[i]! - mean - pre * (frame[i - 1]! - mean)) * win[i]!;
     frame[0] = (frame[0]! - mean) * (1 - pre) * win[0]!;
     frame.fill(0, L);
     this.fft.powerSpectrum(frame, this.power);

@@ -52,7 +52,11 @@ export function melFilterbank(
         last = k;
       }
     }
-    filters.push(first < 0 ? { start: 0, weights: new Float64Array(0) } : { start: first, weights: w.slice(first, last + 1) });
+    filters.push(
+      first < 0
+        ? { start: 0, weights: new Float64Array(0) }
+        : { start: first, weights: w.slice(first, last + 1) },
+    );
   }
   return filters;
 }

@@ -36,14 +36,16 @@ export function decodeNpy(buf: Uint8Array): FeatureMatrix {
   const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
   const fortran = /'fortran_order':\s*(True|False)/.exec(header)?.[1];
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (descr === undefined || fortran === undefined || shapeText === undefined) throw bad('.npy header is malformed');
+  if (descr === undefined || fortran === undefined || shapeText === undefined)
+    throw bad('.npy header is malformed');
   if (fortran === 'True') throw bad('Fortran-order .npy is not supported');
   const dims = shapeText
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
     .map(Number);
-  if (dims.length !== 2 || dims.some((d) => !Number.isInteger(d) || d < 0)) throw bad(`expected a 2-D .npy, got shape (${shapeText})`);
+  if (dims.length !== 2 || dims.some((d) => !Number.isInteger(d) || d < 0))
+    throw bad(`expected a 2-D .npy, got shape (${shapeText})`);
   const [rows, cols] = dims as [number, number];
   const width = descr === '<f4' ? 4 : descr === '<f8' ? 8 : 0;
   if (width === 0) throw bad(`unsupported .npy dtype ${descr}`);
@@ -52,7 +54,10 @@ export function decodeNpy(buf: Uint8Array): FeatureMatrix {
   if (dataStart + count * width > buf.length) throw bad('.npy data is truncated');
   const data = new Float32Array(count);
   for (let i = 0; i < count; i++) {
-    data[i] = width === 4 ? view.getFloat32(dataStart + 4 * i, true) : view.getFloat64(dataStart + 8 * i, true);
+    data[i] =
+      width === 4
+        ? view.getFloat32(dataStart + 4 * i, true)
+        : view.getFloat64(dataStart + 8 * i, true);
   }
   return { numFrames: rows, numBins: cols, data };
 }

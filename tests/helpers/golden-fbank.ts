@@ -39,5 +39,12 @@ export function compareGolden(dir: string, name: string, preset: FbankPresetName
     sum += d;
     if (d > max) max = d;
   }
-  return { name, preset, frames: ours.numFrames, expectedFrames: ref.numFrames, meanAbs: n > 0 ? sum / n : 0, maxAbs: max };
+  return {
+    name,
+    preset,
+    frames: ours.numFrames,
+    expectedFrames: ref.numFrames,
+    meanAbs: n > 0 ? sum / n : 0,
+    maxAbs: max,
+  };
 }

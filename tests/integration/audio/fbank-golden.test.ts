@@ -10,7 +10,8 @@ const OWN_GOLDEN = path.join(REPO_ROOT, 'fixtures', 'golden', 'fbank');
 
 function suite(label: string, dir: string): void {
   const present = fs.existsSync(dir);
-  if (!present) console.warn(`[fbank golden] ${dir} not found: skipping the ${label} golden comparison`);
+  if (!present)
+    console.warn(`[fbank golden] ${dir} not found: skipping the ${label} golden comparison`);
   describe.skipIf(!present)(`fbank matches torchaudio compliance.kaldi.fbank (${label})`, () => {
     const cases = goldenCases(dir);
     it('has cases', () => expect(cases.length).toBeGreaterThan(0));

@@ -1,0 +1,14 @@
+export { decodeAudio, decodeAudioFile } from './decode.js';
+export type { DecodeOptions } from './decode.js';
+export { openAudioStream } from './stream.js';
+export type { AudioStream } from './stream.js';
+export { loadSpeechAudio, monoChunks, SPEECH_RATE } from './pipeline.js';
+export type { SpeechAudio, SourceInfo } from './pipeline.js';
+export { Resampler, resample } from './resample.js';
+export { mixToMono } from './mix.js';
+export { encodeWavPcm16 } from './wav-writer.js';
+export { probeAudioFile } from './probe.js';
+export type { QualityReport } from './probe.js';
+export { detectSpeech } from './vad/index.js';
+export type { SpeechSegment, VadResult, VadEngine } from './vad/index.js';
+export type { AudioFormat, AudioWarning, DecodedAudio } from './types.js';

@@ -1,0 +1,47 @@
+import { energyProbabilities, ENERGY_HOP } from './energy.js';
+import { probabilitiesToSegments } from './segments.js';
+import type { SpeechSegment } from './segments.js';
+import { SILERO_WINDOW, sileroProbabilities } from './silero.js';
+
+export type { SpeechSegment } from './segments.js';
+export { speechSeconds } from './segments.js';
+
+export type VadEngine = 'silero' | 'energy';
+
+export interface VadResult {
+  engine: VadEngine;
+  segments: SpeechSegment[];
+  /** Speech probability per hop, for plots and for the quality probe. */
+  probabilities: Float32Array;
+  hopSeconds: number;
+}
+
+/** Finds speech in 16 kHz mono audio with Silero VAD, falling back to the energy detector. */
+export async function detectSpeech(
+  samples: Float32Array,
+  engine: VadEngine | 'auto' = 'auto',
+): Promise<VadResult> {
+  const duration = samples.length / 16000;
+  if (engine !== 'energy') {
+    try {
+      const probabilities = await sileroProbabilities(samples);
+      const hopSeconds = SILERO_WINDOW / 16000;
+      return {
+        engine: 'silero',
+        segments: probabilitiesToSegments(probabilities, hopSeconds, duration),
+        probabilities,
+        hopSeconds,
+      };
+    } catch (e) {
+      if (engine === 'silero') throw e;
+    }
+  }
+  const probabilities = energyProbabilities(samples);
+  const hopSeconds = ENERGY_HOP / 16000;
+  return {
+    engine: 'energy',
+    segments: probabilitiesToSegments(probabilities, hopSeconds, duration),
+    probabilities,
+    hopSeconds,
+  };
+}

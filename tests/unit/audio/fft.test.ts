@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { RealFft } from '../../../src/features/fft.js';
+import { prng } from '../../helpers/audio-synth.js';
+
+describe('RealFft', () => {
+  it('matches a direct DFT power spectrum', () => {
+    for (const n of [8, 64, 512]) {
+      const r = prng(n);
+      const x = Float64Array.from({ length: n }, () => r() - 0.5);
+      const power = new Float64Array(n / 2 + 1);
+      new RealFft(n).powerSpectrum(x, power);
+      for (let k = 0; k <= n / 2; k++) {
+        let re = 0;
+        let im = 0;
+        for (let t = 0; t < n; t++) {
+          re += x[t]! * Math.cos((2 * Math.PI * k * t) / n);
+          im -= x[t]! * Math.sin((2 * Math.PI * k * t) / n);
+        }
+        expect(power[k]).toBeCloseTo(re * re + im * im, 9);
+      }
+    }
+  });
+
+  it('rejects sizes that are not powers of two', () => {
+    expect(() => new RealFft(400)).toThrow(RangeError);
+  });
+});
