@@ -7,6 +7,7 @@ import { registerPerformerCommands } from './commands/performer.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerAudioCommands } from './commands/audio.js';
 import { registerEmbedCommands } from './commands/embed.js';
+import { registerEvalCommands } from './commands/eval.js';
 
 const defaultIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   registerModelCommands(program, io, globals);
   registerAudioCommands(program, io, globals);
   registerEmbedCommands(program, io, globals);
+  registerEvalCommands(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
