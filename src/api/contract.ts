@@ -6,6 +6,19 @@ import { z } from 'zod';
 import { idSchema, notesText, optionalText, requiredText } from './fields.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
+import { AI_USES } from './types/workbench.js';
+import type {
+  Comparison,
+  ConsentStatement,
+  JobStatus,
+  Recording,
+  ScreeningRun,
+  Settings,
+  Spectrogram,
+  Suspect,
+  VoiceprintStatus,
+  Waveform,
+} from './types/workbench.js';
 
 export interface Performer {
   id: string;
@@ -14,8 +27,18 @@ export interface Performer {
   romaji: string | null;
   agency: string | null;
   notes: string | null;
+  /** The performer's statement on AI uses of their voice; null when none is recorded. */
+  consent: ConsentStatement | null;
+  /** Number of reference recordings. */
+  referenceCount: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A performer with their references and voiceprints. */
+export interface PerformerDetail extends Performer {
+  references: Recording[];
+  voiceprints: VoiceprintStatus[];
 }
 
 export interface AppInfo {
@@ -31,7 +54,48 @@ const performerFields = {
   romaji: optionalText('Romaji'),
   agency: optionalText('Agency'),
   notes: notesText('Notes'),
+  consent: z
+    .strictObject({
+      allowedUses: z.array(z.enum(AI_USES)).max(AI_USES.length),
+      statedOn: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use the form YYYY-MM-DD' })
+        .nullish()
+        .transform((v) => v ?? null),
+      source: optionalText('Source', 500).transform((v) => v ?? null),
+    })
+    .nullish(),
 };
+
+const suspectFields = {
+  kind: z.enum(['voice_model', 'clip']),
+  label: requiredText('Label'),
+  service: optionalText('Service'),
+  operator: optionalText('Operator'),
+  characterName: optionalText('Character name'),
+  url: optionalText('URL', 2000).refine((u) => u == null || /^https?:\/\/[^\s]+$/i.test(u), {
+    error: 'Only http:// or https:// addresses',
+  }),
+  platform: optionalText('Platform'),
+  uploader: optionalText('Uploader'),
+  postedAt: optionalText('Posted at', 40),
+  capturedAt: optionalText('Captured at', 40),
+  foundAt: optionalText('Found at', 40),
+  notes: notesText('Notes'),
+};
+
+/** A file's bytes sent from the UI (drag and drop or file dialog): a name for the record, never a path. */
+const fileUpload = {
+  name: z
+    .string()
+    .min(1)
+    .max(255)
+    // eslint-disable-next-line no-control-regex -- NUL is exactly what must be refused in a name
+    .refine((n) => !/[\\/\u0000]/.test(n) && n !== '.' && n !== '..', { error: 'A file name, not a path' }),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0, { error: 'The file is empty' }),
+};
+
+const modelIdInput = z.string().min(1).max(100).nullish();
 
 export const contract = {
   'app.info': { input: z.strictObject({}), output: {} as AppInfo },
@@ -45,12 +109,73 @@ export const contract = {
       romaji: performerFields.romaji,
       agency: performerFields.agency,
       notes: performerFields.notes,
+      consent: performerFields.consent,
     }),
     output: {} as Performer,
   },
   'performers.remove': { input: z.strictObject({ id: idSchema }), output: { id: '' } as { id: string } },
+  'performers.get': { input: z.strictObject({ id: idSchema }), output: {} as PerformerDetail },
+  'references.import': {
+    input: z.strictObject({ performerId: idSchema, ...fileUpload }),
+    output: {} as { recording: Recording; duplicate: boolean },
+  },
+  'recordings.remove': { input: z.strictObject({ id: idSchema }), output: { id: '' } as { id: string } },
+  'performers.enroll': {
+    input: z.strictObject({ id: idSchema, modelId: modelIdInput }),
+    output: {} as VoiceprintStatus,
+  },
+  'suspects.list': { input: z.strictObject({}), output: [] as Suspect[] },
+  'suspects.get': { input: z.strictObject({ id: idSchema }), output: {} as Suspect },
+  'suspects.create': { input: z.strictObject(suspectFields), output: {} as Suspect },
+  'suspects.update': {
+    input: z.strictObject({ id: idSchema, ...suspectFields, kind: suspectFields.kind.optional(), label: suspectFields.label.optional() }),
+    output: {} as Suspect,
+  },
+  'suspects.remove': { input: z.strictObject({ id: idSchema }), output: { id: '' } as { id: string } },
+  'suspects.importClip': {
+    input: z.strictObject({ suspectId: idSchema, ...fileUpload }),
+    output: {} as { recording: Recording; duplicate: boolean },
+  },
+  'screening.start': { input: z.strictObject({ modelId: modelIdInput }), output: {} as JobStatus },
+  'screening.latest': { input: z.strictObject({ modelId: modelIdInput }), output: null as ScreeningRun | null },
+  'screening.csv': { input: z.strictObject({ runId: idSchema, lang: z.enum(['ja', 'en']) }), output: '' as string },
+  'jobs.status': { input: z.strictObject({ id: idSchema }), output: {} as JobStatus },
+  'jobs.cancel': { input: z.strictObject({ id: idSchema }), output: {} as JobStatus },
+  'compare.get': {
+    input: z.strictObject({ performerId: idSchema, suspectId: idSchema, modelId: modelIdInput, lang: z.enum(['ja', 'en']) }),
+    output: {} as Comparison,
+  },
+  'audio.waveform': {
+    input: z.strictObject({ recordingId: idSchema, points: z.number().int().min(16).max(4000) }),
+    output: {} as Waveform,
+  },
+  'audio.spectrogram': { input: z.strictObject({ recordingId: idSchema }), output: {} as Spectrogram },
+  'audio.wav': { input: z.strictObject({ recordingId: idSchema }), output: new Uint8Array() as Uint8Array },
+  'settings.get': { input: z.strictObject({}), output: {} as Settings },
+  'settings.update': {
+    input: z.strictObject({
+      bands: z
+        .array(
+          z.strictObject({
+            key: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/),
+            minPercent: z.number().min(0).max(100),
+            labelJa: requiredText('Label', 40),
+            labelEn: requiredText('Label', 40),
+          }),
+        )
+        .min(1)
+        .max(10),
+    }),
+    output: {} as Settings,
+  },
   'models.list': { input: z.strictObject({}), output: [] as ModelSummary[] },
   'models.catalog': { input: z.strictObject({}), output: [] as CatalogItem[] },
+  'models.setDefault': { input: z.strictObject({ id: z.string().min(1).max(100) }), output: {} as ModelSummary },
+  'models.importFile': {
+    input: z.strictObject({ ...fileUpload, preset: z.enum(['wespeaker', '3dspeaker']).nullish() }),
+    output: {} as ModelSummary,
+  },
+  'models.install': { input: z.strictObject({ catalogId: z.string().min(1).max(100) }), output: {} as JobStatus },
 } as const;
 
 export type Contract = typeof contract;
@@ -71,3 +196,5 @@ export type { Result, FieldIssue } from '../core/result.js';
 export type { ErrorCode } from '../core/errors.js';
 export type { ModelSummary, Preset } from '../models/manifest.js';
 export type { CatalogItem } from '../models/catalog.js';
+export type * from './types/workbench.js';
+export { AI_USES } from './types/workbench.js';

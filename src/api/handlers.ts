@@ -1,22 +1,13 @@
-import type { Contract, OperationName, OutputOf, ParsedInputOf } from './contract.js';
-import type { CoreContext } from './context.js';
+import type { Contract } from './contract.js';
 import { databaseFileOf } from './context.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
-import {
-  deletePerformer,
-  getPerformer,
-  insertPerformer,
-  listPerformers,
-  updatePerformer,
-} from '../store/performers.js';
-import { appendAudit } from '../store/audit.js';
-import { listInstalledModels } from '../models/registry.js';
-import { catalogWithStatus } from '../models/catalog-status.js';
-
-type Handler<K extends OperationName> = (
-  ctx: CoreContext,
-  input: ParsedInputOf<K>,
-) => OutputOf<K> | Promise<OutputOf<K>>;
+import type { Handler } from './handlers/types.js';
+import { audioHandlers } from './handlers/audio.js';
+import { modelHandlers } from './handlers/models.js';
+import { performerHandlers } from './handlers/performers.js';
+import { screeningHandlers } from './handlers/screening.js';
+import { settingsHandlers } from './handlers/settings.js';
+import { suspectHandlers } from './handlers/suspects.js';
 
 /** The implementation of every operation in the contract; the compiler checks none is missing. */
 export type Handlers = { [K in keyof Contract]: Handler<K> };
@@ -28,51 +19,10 @@ export const handlers: Handlers = {
     databaseFile: databaseFileOf(ctx),
     schemaVersion: SCHEMA_VERSION,
   }),
-
-  'performers.list': (ctx) => listPerformers(ctx.db),
-
-  'performers.create': (ctx, input) =>
-    ctx.db.transaction(() => {
-      const p = insertPerformer(ctx.db, input);
-      appendAudit(ctx.db, {
-        actor: ctx.actor,
-        action: 'performer.create',
-        objectType: 'performer',
-        objectId: p.id,
-        details: { name: p.name },
-      });
-      return p;
-    })(),
-
-  'performers.update': (ctx, input) =>
-    ctx.db.transaction(() => {
-      const { id, ...fields } = input;
-      const p = updatePerformer(ctx.db, id, fields);
-      appendAudit(ctx.db, {
-        actor: ctx.actor,
-        action: 'performer.update',
-        objectType: 'performer',
-        objectId: id,
-        details: { fields: Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined) },
-      });
-      return p;
-    })(),
-
-  'performers.remove': (ctx, input) =>
-    ctx.db.transaction(() => {
-      const p = getPerformer(ctx.db, input.id);
-      deletePerformer(ctx.db, input.id);
-      appendAudit(ctx.db, {
-        actor: ctx.actor,
-        action: 'performer.remove',
-        objectType: 'performer',
-        objectId: p.id,
-        details: { name: p.name },
-      });
-      return { id: p.id };
-    })(),
-
-  'models.list': (ctx) => listInstalledModels(ctx),
-
-  'models.catalog': (ctx) => catalogWithStatus(ctx),
+  ...performerHandlers,
+  ...suspectHandlers,
+  ...screeningHandlers,
+  ...audioHandlers,
+  ...settingsHandlers,
+  ...modelHandlers,
 };

@@ -8,6 +8,8 @@ import { registerModelCommands } from './commands/models.js';
 import { registerAudioCommands } from './commands/audio.js';
 import { registerEmbedCommands } from './commands/embed.js';
 import { registerEvalCommands } from './commands/eval.js';
+import { registerSuspectCommands } from './commands/suspect.js';
+import { registerScreenCommands } from './commands/screen.js';
 
 const defaultIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
@@ -31,6 +33,8 @@ export function buildProgram(io: CliIo): Command {
   registerAudioCommands(program, io, globals);
   registerEmbedCommands(program, io, globals);
   registerEvalCommands(program, io, globals);
+  registerSuspectCommands(program, io, globals);
+  registerScreenCommands(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

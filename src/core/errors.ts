@@ -9,9 +9,15 @@ export const ERROR_CODES = [
   'DB_OPEN_FAILED',
   'INTERNAL',
   'CANCELLED',
+  /** A performer has no reference recordings (nothing to enroll). */
+  'NO_REFERENCES',
+  /** Screening needs at least one performer with references and one suspect with clips. */
+  'NOTHING_TO_SCREEN',
+  /** A suspect has no clips (nothing to compare). */
+  'NO_CLIPS',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}` | `SCORING_${string}`;
+export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}` | `SCORING_${string}` | `CASE_${string}` | `EVIDENCE_${string}`;
 
 /** An error that carries a stable code, safe to show to a user. */
 export class SeimonError extends Error {

@@ -1,4 +1,4 @@
-import type { Performer } from '../api/contract.js';
+import type { ConsentStatement, Performer } from '../api/contract.js';
 import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';
@@ -9,6 +9,7 @@ export interface PerformerFields {
   romaji?: string | null | undefined;
   agency?: string | null | undefined;
   notes?: string | null | undefined;
+  consent?: ConsentStatement | null | undefined;
 }
 
 interface PerformerRow {
@@ -18,9 +19,13 @@ interface PerformerRow {
   romaji: string | null;
   agency: string | null;
   notes: string | null;
+  consent: string | null;
+  reference_count: number;
   created_at: string;
   updated_at: string;
 }
+
+const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM recordings r WHERE r.performer_id = p.id) AS reference_count FROM performers p`;
 
 const toPerformer = (r: PerformerRow): Performer => ({
   id: r.id,
@@ -29,19 +34,24 @@ const toPerformer = (r: PerformerRow): Performer => ({
   romaji: r.romaji,
   agency: r.agency,
   notes: r.notes,
+  consent: r.consent ? (JSON.parse(r.consent) as ConsentStatement) : null,
+  referenceCount: r.reference_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
+const consentJson = (c: ConsentStatement | null | undefined): string | null => (c ? JSON.stringify(c) : null);
+
+/** Every performer, in kana order. */
 export function listPerformers(db: Db): Performer[] {
   const rows = db
-    .prepare('SELECT * FROM performers ORDER BY COALESCE(kana, name), name, created_at')
+    .prepare(`${SELECT} ORDER BY COALESCE(p.kana, p.name), p.name, p.created_at`)
     .all() as PerformerRow[];
   return rows.map(toPerformer);
 }
 
 export function getPerformer(db: Db, id: string): Performer {
-  const row = db.prepare('SELECT * FROM performers WHERE id = ?').get(id) as PerformerRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PerformerRow | undefined;
   if (!row) throw new SeimonError('NOT_FOUND', `No performer with id ${id}`);
   return toPerformer(row);
 }
@@ -50,9 +60,9 @@ export function insertPerformer(db: Db, f: PerformerFields, now = new Date()): P
   const id = newId('perf');
   const at = now.toISOString();
   db.prepare(
-    `INSERT INTO performers (id, name, kana, romaji, agency, notes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, f.name, f.kana ?? null, f.romaji ?? null, f.agency ?? null, f.notes ?? null, at, at);
+    `INSERT INTO performers (id, name, kana, romaji, agency, notes, consent, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, f.name, f.kana ?? null, f.romaji ?? null, f.agency ?? null, f.notes ?? null, consentJson(f.consent), at, at);
   return getPerformer(db, id);
 }
 
@@ -70,10 +80,11 @@ export function updatePerformer(
     romaji: f.romaji === undefined ? current.romaji : f.romaji,
     agency: f.agency === undefined ? current.agency : f.agency,
     notes: f.notes === undefined ? current.notes : f.notes,
+    consent: f.consent === undefined ? current.consent : f.consent,
   };
   db.prepare(
-    `UPDATE performers SET name = ?, kana = ?, romaji = ?, agency = ?, notes = ?, updated_at = ? WHERE id = ?`,
-  ).run(next.name, next.kana, next.romaji, next.agency, next.notes, now.toISOString(), id);
+    `UPDATE performers SET name = ?, kana = ?, romaji = ?, agency = ?, notes = ?, consent = ?, updated_at = ? WHERE id = ?`,
+  ).run(next.name, next.kana, next.romaji, next.agency, next.notes, consentJson(next.consent), now.toISOString(), id);
   return getPerformer(db, id);
 }
 

@@ -1,8 +1,29 @@
+-- index case_events_case
+CREATE INDEX case_events_case ON case_events(case_id, at);
+
+-- index cases_status
+CREATE INDEX cases_status ON cases(status, updated_at);
+
+-- index evidence_exports_case
+CREATE INDEX evidence_exports_case ON evidence_exports(case_id, created_at);
+
 -- index models_one_default
 CREATE UNIQUE INDEX models_one_default ON models(is_default) WHERE is_default = 1;
 
 -- index performers_name
 CREATE INDEX performers_name ON performers(name);
+
+-- index recordings_performer_sha
+CREATE UNIQUE INDEX recordings_performer_sha ON recordings(performer_id, sha256) WHERE performer_id IS NOT NULL;
+
+-- index recordings_sha
+CREATE INDEX recordings_sha ON recordings(sha256);
+
+-- index recordings_suspect_sha
+CREATE UNIQUE INDEX recordings_suspect_sha ON recordings(suspect_id, sha256) WHERE suspect_id IS NOT NULL;
+
+-- index screening_runs_model
+CREATE INDEX screening_runs_model ON screening_runs(model_sha256, state, finished_at);
 
 -- table audit_log
 CREATE TABLE audit_log (
@@ -17,6 +38,43 @@ CREATE TABLE audit_log (
   hash        TEXT NOT NULL
 );
 
+-- table case_events
+CREATE TABLE case_events (
+  case_id      TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  at           TEXT NOT NULL,
+  from_status  TEXT,
+  to_status    TEXT NOT NULL,
+  note         TEXT,
+  actor        TEXT NOT NULL
+);
+
+-- table case_performers
+CREATE TABLE case_performers (
+  case_id       TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  performer_id  TEXT NOT NULL REFERENCES performers(id),
+  PRIMARY KEY (case_id, performer_id)
+);
+
+-- table case_suspects
+CREATE TABLE case_suspects (
+  case_id     TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  suspect_id  TEXT NOT NULL REFERENCES suspects(id),
+  PRIMARY KEY (case_id, suspect_id)
+);
+
+-- table cases
+CREATE TABLE cases (
+  id             TEXT PRIMARY KEY,
+  title          TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'answered', 'removed', 'refused', 'escalated')),
+  platform       TEXT,
+  legal_grounds  TEXT,
+  notes          TEXT,
+  model_id       TEXT,
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+);
+
 -- table embeddings
 CREATE TABLE embeddings (
   file_sha256     TEXT NOT NULL CHECK (length(file_sha256) = 64),
@@ -28,6 +86,19 @@ CREATE TABLE embeddings (
   speech_seconds  REAL NOT NULL,
   created_at      TEXT NOT NULL,
   PRIMARY KEY (file_sha256, model_sha256)
+);
+
+-- table evidence_exports
+CREATE TABLE evidence_exports (
+  id           TEXT PRIMARY KEY,
+  case_id      TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  file_name    TEXT NOT NULL,
+  sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+  size_bytes   INTEGER NOT NULL,
+  manifest_sha256 TEXT NOT NULL CHECK (length(manifest_sha256) = 64),
+  lang         TEXT NOT NULL,
+  with_reference_audio INTEGER NOT NULL CHECK (with_reference_audio IN (0, 1)),
+  created_at   TEXT NOT NULL
 );
 
 -- table models
@@ -54,6 +125,95 @@ CREATE TABLE performers (
   notes       TEXT,
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
+, consent TEXT);
+
+-- table recordings
+CREATE TABLE recordings (
+  id             TEXT PRIMARY KEY,
+  sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+  size_bytes     INTEGER NOT NULL CHECK (size_bytes > 0),
+  original_name  TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('reference', 'suspect')),
+  performer_id   TEXT REFERENCES performers(id) ON DELETE CASCADE,
+  suspect_id     TEXT REFERENCES suspects(id) ON DELETE CASCADE,
+  sample_rate    INTEGER NOT NULL,
+  channels       INTEGER NOT NULL,
+  container      TEXT NOT NULL,
+  codec          TEXT NOT NULL,
+  quality        TEXT NOT NULL,
+  weak_reasons   TEXT,
+  provenance     TEXT NOT NULL,
+  added_at       TEXT NOT NULL,
+  CHECK ((role = 'reference' AND performer_id IS NOT NULL AND suspect_id IS NULL)
+      OR (role = 'suspect' AND suspect_id IS NOT NULL AND performer_id IS NULL))
+);
+
+-- table screening_results
+CREATE TABLE screening_results (
+  run_id        TEXT NOT NULL REFERENCES screening_runs(id) ON DELETE CASCADE,
+  suspect_id    TEXT NOT NULL,
+  performer_id  TEXT NOT NULL,
+  rank          INTEGER NOT NULL,
+  raw_cosine    REAL NOT NULL,
+  normalized    REAL,
+  llr           REAL,
+  percent       REAL,
+  band          TEXT NOT NULL,
+  PRIMARY KEY (run_id, suspect_id, performer_id)
+);
+
+-- table screening_runs
+CREATE TABLE screening_runs (
+  id             TEXT PRIMARY KEY,
+  model_id       TEXT NOT NULL,
+  model_sha256   TEXT NOT NULL CHECK (length(model_sha256) = 64),
+  calibrated     INTEGER NOT NULL CHECK (calibrated IN (0, 1)),
+  state          TEXT NOT NULL CHECK (state IN ('running', 'done', 'cancelled', 'failed')),
+  started_at     TEXT NOT NULL,
+  finished_at    TEXT,
+  performers     TEXT NOT NULL,
+  suspects       TEXT NOT NULL,
+  skipped        TEXT NOT NULL
+);
+
+-- table settings
+CREATE TABLE settings (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+);
+
+-- table suspects
+CREATE TABLE suspects (
+  id              TEXT PRIMARY KEY,
+  kind            TEXT NOT NULL CHECK (kind IN ('voice_model', 'clip')),
+  label           TEXT NOT NULL,
+  service         TEXT,
+  operator        TEXT,
+  character_name  TEXT,
+  url             TEXT,
+  platform        TEXT,
+  uploader        TEXT,
+  posted_at       TEXT,
+  captured_at     TEXT,
+  found_at        TEXT,
+  notes           TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL
+);
+
+-- table voiceprints
+CREATE TABLE voiceprints (
+  performer_id     TEXT NOT NULL REFERENCES performers(id) ON DELETE CASCADE,
+  model_sha256     TEXT NOT NULL CHECK (length(model_sha256) = 64),
+  model_id         TEXT NOT NULL,
+  dim              INTEGER NOT NULL CHECK (dim > 0),
+  vector           BLOB NOT NULL,
+  reference_count  INTEGER NOT NULL,
+  window_count     INTEGER NOT NULL,
+  speech_seconds   REAL NOT NULL,
+  references_key   TEXT NOT NULL,
+  built_at         TEXT NOT NULL,
+  PRIMARY KEY (performer_id, model_sha256)
 );
 
 -- trigger audit_log_no_delete

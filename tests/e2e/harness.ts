@@ -71,8 +71,10 @@ export async function openApp(
       headers: { 'content-type': mimeTypeOf(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
     });
   });
-  await context.exposeBinding('__seimonInvoke', (source, op: unknown, input: unknown) =>
-    routeInvoke(source.frame.url().startsWith(ORIGIN + '/'), op, input, (o, i) => invoke(ctx, o, i)),
+  // Bytes cannot cross exposeBinding as-is: the page wraps Uint8Arrays as {__b64}, unwrapped here
+  // before the same routeInvoke the IPC path uses, and results are wrapped on the way back.
+  await context.exposeBinding('__seimonInvoke', async (source, op: unknown, input: unknown) =>
+    toWire(await routeInvoke(source.frame.url().startsWith(ORIGIN + '/'), op, fromWire(input), (o, i) => invoke(ctx, o, i))),
   );
   // Mirrors electron/preload.ts: exactly one function on window.
   await context.addInitScript((language) => {
@@ -81,8 +83,30 @@ export async function openApp(
       __seimonInvoke: (op: string, input: unknown) => unknown;
     };
     if (language) w.localStorage.setItem('seimon.language', language);
+    const toB64 = (b: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    const wrap = (v: unknown): unknown => {
+      if (v instanceof Uint8Array) return { __b64: toB64(v) };
+      if (Array.isArray(v)) return v.map(wrap);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, wrap(x)]));
+      return v;
+    };
+    const unwrap = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(unwrap);
+      if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.__b64 === 'string') return Uint8Array.from(atob(o.__b64), (c) => c.charCodeAt(0));
+        return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unwrap(x)]));
+      }
+      return v;
+    };
     Object.defineProperty(w, 'seimon', {
-      value: Object.freeze({ invoke: (op: string, input: unknown) => w.__seimonInvoke(op, input) }),
+      value: Object.freeze({
+        invoke: async (op: string, input: unknown) => unwrap(await w.__seimonInvoke(op, wrap(input))),
+      }),
     });
   }, opts.language ?? null);
   const page = await context.newPage();
@@ -105,6 +129,25 @@ export async function openApp(
       if (pageErrors.length) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
     },
   };
+}
+
+/** Turns {__b64} markers from the page back into bytes (harness transport only). */
+function fromWire(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(fromWire);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.__b64 === 'string') return new Uint8Array(Buffer.from(o.__b64, 'base64'));
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, fromWire(x)]));
+  }
+  return v;
+}
+
+/** Wraps bytes in results as {__b64} for the trip back into the page. */
+function toWire(v: unknown): unknown {
+  if (v instanceof Uint8Array) return { __b64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
+  if (Array.isArray(v)) return v.map(toWire);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toWire(x)]));
+  return v;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -16,4 +16,20 @@ export function call<K extends OperationName>(op: K, input: InputOf<K>): Promise
 }
 
 export type { Result };
-export type { Performer, FieldIssue } from '../../../src/api/contract';
+export type {
+  Performer,
+  PerformerDetail,
+  FieldIssue,
+  Recording,
+  Suspect,
+  ConsentStatement,
+  AiUse,
+  JobStatus,
+  ScreeningRun,
+  ScreeningMatch,
+  Comparison,
+  ModelSummary,
+  CatalogItem,
+  Settings,
+  VerdictBandSetting,
+} from '../../../src/api/contract';

@@ -2,6 +2,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notices } from '../components/Notices';
 import { PerformersPage } from '../features/performers/PerformersPage';
+import { PerformerDetailPage } from '../features/performers/PerformerDetailPage';
+import { SuspectsPage } from '../features/suspects/SuspectsPage';
+import { ScreeningPage } from '../features/screening/ScreeningPage';
+import { ComparePage } from '../features/compare/ComparePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import type { Page } from './store';
 import type { Language } from '../i18n';
 import { useAppStore } from './store';
 
@@ -12,6 +18,14 @@ export function App() {
   const setPage = useAppStore((s) => s.setPage);
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
+  const performerId = useAppStore((s) => s.performerId);
+  const nav: [Page, string][] = [
+    ['performers', t('nav.performers')],
+    ['suspects', t('nav2.suspects')],
+    ['screening', t('nav2.screening')],
+    ['compare', t('nav2.compare')],
+    ['settings', t('nav2.settings')],
+  ];
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -35,14 +49,17 @@ export function App() {
           </div>
         </div>
         <nav aria-label={t('nav.label')}>
-          <button
-            type="button"
-            className={page === 'performers' ? 'nav-item active' : 'nav-item'}
-            aria-current={page === 'performers' ? 'page' : undefined}
-            onClick={() => setPage('performers')}
-          >
-            {t('nav.performers')}
-          </button>
+          {nav.map(([key, label]) => (
+            <button
+              key={key}
+              type="button"
+              className={page === key ? 'nav-item active' : 'nav-item'}
+              aria-current={page === key ? 'page' : undefined}
+              onClick={() => setPage(key)}
+            >
+              {label}
+            </button>
+          ))}
         </nav>
         <label className="language">
           <span>{t('language.label')}</span>
@@ -52,7 +69,13 @@ export function App() {
           </select>
         </label>
       </aside>
-      <main className="content">{page === 'performers' && <PerformersPage />}</main>
+      <main className="content">
+        {page === 'performers' && (performerId ? <PerformerDetailPage id={performerId} /> : <PerformersPage />)}
+        {page === 'suspects' && <SuspectsPage />}
+        {page === 'screening' && <ScreeningPage />}
+        {page === 'compare' && <ComparePage />}
+        {page === 'settings' && <SettingsPage />}
+      </main>
       <Notices />
     </div>
   );

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { Language } from '../i18n';
 
 /** UI-only state: the current page, language and notices. Server data stays out of the store. */
-export type Page = 'performers';
+export type Page = 'performers' | 'suspects' | 'screening' | 'compare' | 'settings';
 
 export interface Notice {
   id: number;
@@ -18,13 +18,24 @@ interface UiSlice {
   setLanguage: (l: Language) => void;
 }
 
+interface SelectionSlice {
+  /** The performer whose detail view is open, if any. */
+  performerId: string | null;
+  suspectId: string | null;
+  /** The pair shown on the comparison page. */
+  comparePair: { performerId: string; suspectId: string } | null;
+  openPerformer: (id: string | null) => void;
+  openSuspect: (id: string | null) => void;
+  openComparison: (performerId: string, suspectId: string) => void;
+}
+
 interface NoticeSlice {
   notices: Notice[];
   notify: (kind: Notice['kind'], text: string) => void;
   dismiss: (id: number) => void;
 }
 
-export type AppState = UiSlice & NoticeSlice;
+export type AppState = UiSlice & NoticeSlice & SelectionSlice;
 
 const LANGUAGE_KEY = 'seimon.language';
 
@@ -50,11 +61,29 @@ const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   },
 });
 
+const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
+  performerId: null,
+  suspectId: null,
+  comparePair: null,
+  openPerformer: (performerId) => set({ performerId, page: 'performers' }),
+  openSuspect: (suspectId) => set({ suspectId, page: 'suspects' }),
+  openComparison: (performerId, suspectId) => set({ comparePair: { performerId, suspectId }, page: 'compare' }),
+});
+
 let noticeId = 0;
 const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set) => ({
   notices: [],
-  notify: (kind, text) => set((s) => ({ notices: [...s.notices.slice(-2), { id: ++noticeId, kind, text }] })),
+  notify: (kind, text) => {
+    const id = ++noticeId;
+    set((s) => ({ notices: [...s.notices.slice(-2), { id, kind, text }] }));
+    // Success notes fade on their own; errors stay until dismissed so nobody misses them.
+    if (kind === 'success') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), 6000);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });
 
-export const useAppStore = create<AppState>()((...a) => ({ ...createUiSlice(...a), ...createNoticeSlice(...a) }));
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createUiSlice(...a),
+  ...createNoticeSlice(...a),
+  ...createSelectionSlice(...a),
+}));

@@ -42,6 +42,41 @@ export const ja = {
     unknown_field: '不明な項目です',
     invalid: '入力内容を確認してください',
   },
+  nav2: { suspects: '疑わしい音声', screening: 'スクリーニング', compare: '比較', settings: '設定' },
+  files: { choose: 'ファイルを選択…', importing: '取り込み中…', dropReferences: '参照音声をここにドロップ（複数可）', dropClips: 'クリップをここにドロップ（複数可）', imported: '{{count}} 件を取り込みました', failed: '{{name}}: {{message}}', duplicate: '{{name}} は取り込み済みです' },
+  progress: { label: '進捗', items: '{{done}} / {{total}} 件', eta: '残り約 {{seconds}} 秒' },
+  detail: {
+    back: '一覧に戻る', profile: 'プロフィール', references: '参照音声', noReferences: '参照音声がまだありません。スタジオ録音など、本人の声だけが入った音声を 30 秒以上追加してください。',
+    weak: '弱い参照音声', speech: '音声 {{seconds}}', snr: 'SN比 {{db}} dB', clipping: 'クリップ {{pct}} %', remove: '削除',
+    voiceprints: '声紋', noVoiceprint: 'まだ声紋がありません。参照音声を追加して「声紋を作成」を押してください。', enroll: '声紋を作成', enrolling: '作成中…', stale: '更新が必要', built: '{{windows}} 区間 / 参照 {{refs}} 件 / 音声 {{seconds}}', enrolled: '声紋を作成しました',
+    consent: 'AI 利用への同意・拒否', consentNone: '記録なし', consentOptOut: 'すべての AI 利用を拒否', statedOn: '表明日', source: '出典', open: '詳細',
+  },
+  consent: { record: '同意・拒否の表明を記録する', uses: { tts_training: '音声合成の学習', voice_cloning: '声のクローン', character_voice: 'キャラクター音声', dubbing_localisation: '吹替・ローカライズ', advertising: '広告', parody_fan_work: 'パロディ・二次創作' }, allowed: '許可する用途（チェックなし＝すべて拒否）' },
+  suspects: {
+    title: '疑わしい音声', add: '疑わしい音声を登録', emptyTitle: 'まだ登録がありません', emptyBody: 'AI 音声サービスのボイス（キャラクター）や、ネット上で見つけたクリップを登録し、サンプル音声を追加します。',
+    kind: '種類', kinds: { voice_model: 'AI ボイスモデル', clip: '単独のクリップ' }, label: '名称', service: 'サービス', operator: '運営者', characterName: 'キャラクター名', url: 'URL', platform: 'プラットフォーム', uploader: '投稿者', postedAt: '投稿日時', capturedAt: '取得日時', foundAt: '発見日', notes: 'メモ',
+    clips: 'サンプル音声', noClips: 'サンプル音声がありません。ダウンロードした音声や動画をドロップしてください。', created: '{{label}} を登録しました',
+  },
+  screening: {
+    title: 'スクリーニング', start: 'スクリーニングを開始', resume: '再開', cancel: 'キャンセル', cancelled: 'キャンセルしました。再開すると済んだ分は再利用されます。', running: '実行中…',
+    emptyTitle: 'まだ結果がありません', emptyBody: '出演者の参照音声と疑わしい音声を登録したら、「スクリーニングを開始」で全員と照合します。',
+    model: 'モデル', uncalibrated: '未校正のモデルです。類似度 % は表示されず、生のコサイン値のみです。', ranked: '順位表', heatmap: 'ヒートマップ', csv: 'CSV を書き出す',
+    filterBand: '帯域', filterPerformer: '出演者', filterService: 'サービス', all: 'すべて',
+    columns: { rank: '順位', suspect: '疑わしい音声', service: 'サービス', performer: '出演者', percent: '類似度', band: '判定', cosine: 'コサイン', llr: 'LLR' },
+    compare: '比較', skipped: '除外: {{items}}', finished: '{{time}} 完了', problems: '{{count}} 件の問題',
+  },
+  compare: {
+    title: '比較', choose: '出演者と疑わしい音声を選んでください', performer: '出演者', suspect: '疑わしい音声', show: '比較する',
+    suspectClip: '疑わしい音声（クリップ）', reference: '参照音声', timeline: '時間ごとの類似度', spectrogram: 'スペクトログラム表示', play: '再生', pause: '停止',
+    overall: '総合スコア', cosine: 'コサイン {{value}}', llr: 'LLR {{value}}', model: 'モデル {{id}}（SHA-256 {{sha}}…）', caveats: '注意事項', definition: '類似度の定義', regions: '一致区間',
+    noRegions: 'しきい値を超える区間はありません', needVoiceprint: 'この出演者にはまだ声紋がありません。参照音声を追加してください。',
+  },
+  settings: {
+    title: '設定', models: '話者モデル', default: '既定', makeDefault: '既定にする', importModel: 'ONNX ファイルを取り込む', install: 'カタログからインストール', installing: 'インストール中…',
+    calibrated: '校正済み', uncalibrated: '未校正', dataFolder: 'データフォルダ', version: 'バージョン', schema: 'スキーマ', bands: '判定の帯域（しきい値）', save: '保存', saved: '保存しました', minPercent: '下限 %', addBand: '帯域を追加',
+    language: '表示言語', preset: '前処理', dim: '次元', licence: 'ライセンス',
+  },
+  weak: { 'no-speech': '音声が検出されません', 'little-speech': '音声が 10 秒未満', noisy: '雑音が多い（SN比 15 dB 未満）', clipping: '音割れ（1 % 超）', 'music-or-noise': '音楽や持続的な雑音あり', 'telephone-band': '電話帯域（16 kHz 未満）' },
   errors: { generic: 'エラー ({{code}}): {{message}}' },
 };
 

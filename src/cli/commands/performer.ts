@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import type { CliIo, GlobalOptions } from '../io.js';
 import { call, printJson, withCore } from '../io.js';
 import { formatTable } from '../table.js';
-import type { Performer } from '../../api/contract.js';
+import type { Performer, VoiceprintStatus } from '../../api/contract.js';
+import type { CoreContext } from '../../api/context.js';
+import type { BatchOutcome } from '../import-files.js';
+import { failIfNothingImported, importBatch } from '../import-files.js';
+import { CliFailure } from '../io.js';
 
 function printPerformers(io: CliIo, list: Performer[]): void {
   if (list.length === 0) {
@@ -17,23 +21,66 @@ function printPerformers(io: CliIo, list: Performer[]): void {
   );
 }
 
-/** `seimon performer add|list|update|remove`. */
+/** Imports references (reporting bad files and going on), then enrolls; prints ids for scripts. */
+async function addReferences(ctx: CoreContext, io: CliIo, json: boolean, p: Performer, files: string[], modelId?: string): Promise<void> {
+  const batch: BatchOutcome = await importBatch(io, files, (name, bytes) => call(ctx, 'references.import', { performerId: p.id, name, bytes }));
+  let voiceprint: VoiceprintStatus | null = null;
+  let enrollError: CliFailure | null = null;
+  if (batch.imported.length > 0 || (files.length === 0 && p.referenceCount > 0)) {
+    try {
+      voiceprint = await call(ctx, 'performers.enroll', { id: p.id, modelId: modelId ?? null });
+    } catch (e) {
+      if (!(e instanceof CliFailure)) throw e;
+      enrollError = e;
+    }
+  }
+  // Without files the output is the performer itself, as `performer list --json` prints it.
+  if (json && files.length === 0 && !voiceprint) printJson(io, p);
+  else if (json) printJson(io, { ...p, referenceCount: p.referenceCount + batch.imported.filter((r) => !r.duplicate).length, recordings: batch.imported, failed: batch.failed, voiceprint });
+  else {
+    for (const r of batch.imported) {
+      const weak = r.weakReasons ? ` (weak: ${r.weakReasons.join(', ')})` : '';
+      io.stdout(`${r.duplicate ? 'Already had' : 'Imported'} ${r.file} as ${r.id}${weak}\n`);
+    }
+    if (voiceprint) io.stdout(`Voiceprint under ${voiceprint.modelId}: ${voiceprint.references} references, ${voiceprint.speechSeconds.toFixed(1)} s of speech\n`);
+  }
+  failIfNothingImported(files, batch);
+  if (enrollError) throw enrollError;
+}
+
+/** `seimon performer add|enroll|list|update|remove`. */
 export function registerPerformerCommands(program: Command, io: CliIo, globals: () => GlobalOptions): void {
   const performer = program.command('performer').description('manage performers (声優)');
 
   performer
-    .command('add')
-    .description('add a performer')
+    .command('add [files...]')
+    .description('add a performer, import reference recordings and enroll them')
     .requiredOption('--name <name>', 'name as written (kanji)')
     .option('--kana <kana>', 'reading in kana')
     .option('--romaji <romaji>', 'name in romaji')
     .option('--agency <agency>', 'agency (事務所)')
     .option('--notes <notes>', 'free notes')
-    .action(async (o: { name: string; kana?: string; romaji?: string; agency?: string; notes?: string }) => {
+    .option('--model <id>', 'model to enroll with (default: the default model)')
+    .action(async (files: string[], o: { name: string; kana?: string; romaji?: string; agency?: string; notes?: string; model?: string }) => {
       const g = globals();
-      const p = await withCore(g, (ctx) => call(ctx, 'performers.create', o));
-      if (g.json) printJson(io, p);
-      else io.stdout(`Added performer ${p.name} (${p.id})\n`);
+      const { model, ...fields } = o;
+      await withCore(g, async (ctx) => {
+        const p = await call(ctx, 'performers.create', fields);
+        if (!g.json) io.stdout(`Added performer ${p.name} (${p.id})\n`);
+        await addReferences(ctx, io, g.json === true, p, files, model);
+      });
+    });
+
+  performer
+    .command('enroll <id> [files...]')
+    .description("import reference recordings for a performer and (re)build the performer's voiceprint")
+    .option('--model <id>', 'model to enroll with (default: the default model)')
+    .action(async (id: string, files: string[], o: { model?: string }) => {
+      const g = globals();
+      await withCore(g, async (ctx) => {
+        const p = await call(ctx, 'performers.get', { id });
+        await addReferences(ctx, io, g.json === true, p, files, o.model);
+      });
     });
 
   performer

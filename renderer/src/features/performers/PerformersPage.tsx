@@ -11,6 +11,7 @@ import { usePerformers } from './usePerformers';
 export function PerformersPage() {
   const { t } = useTranslation();
   const notify = useAppStore((s) => s.notify);
+  const openPerformer = useAppStore((s) => s.openPerformer);
   const { performers, error, reload } = usePerformers();
   const [editing, setEditing] = useState<Performer | 'new' | null>(null);
   const [removing, setRemoving] = useState<Performer | null>(null);
@@ -68,6 +69,10 @@ export function PerformersPage() {
                 <td>{p.romaji}</td>
                 <td>{p.agency}</td>
                 <td className="row-actions">
+                  <span className="muted small">{t('detail.references')}: {p.referenceCount}</span>
+                  <button type="button" onClick={() => openPerformer(p.id)} aria-label={`${t('detail.open')}: ${p.name}`}>
+                    {t('detail.open')}
+                  </button>
                   <button type="button" onClick={() => setEditing(p)} aria-label={`${t('performers.edit')}: ${p.name}`}>
                     {t('performers.edit')}
                   </button>

@@ -1,0 +1,134 @@
+/**
+ * Fits the bundled starter model's score calibration on held-out speakers and measures it on other
+ * held-out speakers, through the app's own front-end and engine. Writes `calibration` into
+ * models/starter/manifest.json and the figures into models/starter/calibration.json.
+ *   npx tsx scripts/calibrate-starter.ts        (needs ../shared/data/speech)
+ * Held-out speakers (models/training/heldout_speakers.json) are split in two by their order in that
+ * list: the first half fits the calibration, the second half measures it. Neither was trained on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSpeechAudio } from '../src/audio/pipeline.js';
+import { detectSpeech } from '../src/audio/vad/index.js';
+import { Embedder } from '../src/embedding/embedder.js';
+import { cosine } from '../src/embedding/vectors.js';
+import { applyCalibration, fitCalibration } from '../src/scoring/calibration.js';
+import { bandErrorRates } from '../src/scoring/band-rates.js';
+import { cllr, eer, minCllr, sortTrials } from '../src/scoring/metrics.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SPEECH = path.resolve(ROOT, '..', 'shared', 'data', 'speech');
+const STARTER = path.join(ROOT, 'models', 'starter');
+const SR = 16000;
+
+interface Segment {
+  speaker: string;
+  samples: Float32Array;
+}
+
+const heldout = JSON.parse(fs.readFileSync(path.join(ROOT, 'models', 'training', 'heldout_speakers.json'), 'utf8')) as Record<string, string[]>;
+
+/** LibriSpeech: each held-out utterance cut into non-overlapping 4 s pieces. */
+async function librispeechSegments(speakers: string[]): Promise<Segment[]> {
+  const out: Segment[] = [];
+  for (const spk of speakers) {
+    const dir = path.join(SPEECH, 'librispeech-train-clean-100-1utt', spk);
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.flac'))) {
+      const { samples } = await loadSpeechAudio(path.join(dir, f));
+      for (let at = 0; at + 4 * SR <= samples.length; at += 4 * SR) out.push({ speaker: `ls-${spk}`, samples: samples.slice(at, at + 4 * SR) });
+    }
+  }
+  return out;
+}
+
+/** Speech Commands: one speaker's one-second words joined into 3-word (about 3 s) pieces. */
+async function speechCommandsSegments(speakers: string[]): Promise<Segment[]> {
+  const out: Segment[] = [];
+  for (const spk of speakers) {
+    const dir = path.join(SPEECH, 'speech-commands-v002', spk);
+    const files = fs.readdirSync(dir).filter((x) => x.endsWith('.flac')).sort();
+    for (let i = 0; i + 3 <= files.length && i < 12; i += 3) {
+      const parts = await Promise.all(files.slice(i, i + 3).map(async (f) => (await loadSpeechAudio(path.join(dir, f))).samples));
+      const joined = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        joined.set(p, at);
+        at += p.length;
+      }
+      out.push({ speaker: `sc-${spk}`, samples: joined });
+    }
+  }
+  return out;
+}
+
+async function embedAll(embedder: Embedder, segs: Segment[]): Promise<{ speaker: string; e: Float32Array }[]> {
+  const out = [];
+  for (const s of segs) {
+    const vad = await detectSpeech(s.samples);
+    try {
+      const r = await embedder.embed(s.samples, vad.segments);
+      out.push({ speaker: s.speaker, e: r.embedding });
+    } catch {
+      // too little speech in this piece: leave it out
+    }
+  }
+  return out;
+}
+
+/** Every pair: same speaker = target, different = non-target. */
+function trials(embs: { speaker: string; e: Float32Array }[]) {
+  const targets: number[] = [];
+  const nonTargets: number[] = [];
+  for (let i = 0; i < embs.length; i++)
+    for (let j = i + 1; j < embs.length; j++) {
+      const a = embs[i];
+      const b = embs[j];
+      if (!a || !b) continue;
+      (a.speaker === b.speaker ? targets : nonTargets).push(cosine(a.e, b.e));
+    }
+  return { targets, nonTargets };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(STARTER, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+const embedder = new Embedder({
+  id: String(manifest.id),
+  sha256: String(manifest.sha256),
+  path: path.join(STARTER, String(manifest.file)),
+  preset: '3dspeaker',
+  inputName: String(manifest.inputName),
+  outputName: String(manifest.outputName),
+  windowSeconds: Number(manifest.windowSeconds),
+  hopSeconds: Number(manifest.hopSeconds),
+});
+const ls = heldout['librispeech-train-clean-100-1utt'] ?? [];
+const sc = heldout['speech-commands-v002'] ?? [];
+const half = <T>(xs: T[], second: boolean) => (second ? xs.slice(Math.ceil(xs.length / 2)) : xs.slice(0, Math.ceil(xs.length / 2)));
+
+const fitSet = trials(await embedAll(embedder, [...(await librispeechSegments(half(ls, false))), ...(await speechCommandsSegments(half(sc, false)))]));
+const testSet = trials(await embedAll(embedder, [...(await librispeechSegments(half(ls, true))), ...(await speechCommandsSegments(half(sc, true)))]));
+await embedder.close();
+
+const cal = fitCalibration(fitSet.targets, fitSet.nonTargets, { scoreKind: 'raw-cosine' });
+const llr = (xs: number[]) => xs.map((x) => applyCalibration(cal, x));
+const raw = sortTrials(testSet.targets, testSet.nonTargets);
+const calibrated = sortTrials(llr(testSet.targets), llr(testSet.nonTargets));
+const report = {
+  model: { id: manifest.id, sha256: manifest.sha256 },
+  method: 'logistic regression (prior-weighted, effective prior 0.5) on raw cosine of app-engine clip embeddings',
+  fit: { speakers: 'first half of the held-out list', targets: fitSet.targets.length, nonTargets: fitSet.nonTargets.length },
+  test: {
+    speakers: 'second half of the held-out list (not used to fit)',
+    targets: testSet.targets.length,
+    nonTargets: testSet.nonTargets.length,
+    eerPercent: +(100 * eer(raw)).toFixed(2),
+    cllrBits: +cllr(calibrated).toFixed(4),
+    minCllrBits: +minCllr(raw).toFixed(4),
+    bands: bandErrorRates(calibrated).map((b) => ({ ...b, falseMatchRate: +b.falseMatchRate.toFixed(4), missRate: +b.missRate.toFixed(4) })),
+  },
+  calibration: cal,
+};
+fs.writeFileSync(path.join(STARTER, 'calibration.json'), JSON.stringify(report, null, 2) + '\n');
+manifest.calibration = { ...cal };
+fs.writeFileSync(path.join(STARTER, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+console.log(JSON.stringify(report, null, 2));

@@ -1,0 +1,196 @@
+/**
+ * Pure types of the workbench (performers' references, suspects, screening, comparison). No imports
+ * with runtime code: the renderer sees these through the contract.
+ */
+
+/** AI uses a performer may allow or refuse (consent / opt-out statement). */
+export const AI_USES = ['tts_training', 'voice_cloning', 'character_voice', 'dubbing_localisation', 'advertising', 'parody_fan_work'] as const;
+export type AiUse = (typeof AI_USES)[number];
+
+/** What the performer said about AI uses of their voice, when, and where that statement is recorded. */
+export interface ConsentStatement {
+  /** Uses the performer allows; an empty list means they opted out of every AI use. */
+  allowedUses: AiUse[];
+  /** Date of the statement (YYYY-MM-DD). */
+  statedOn: string | null;
+  /** Where it is recorded (contract clause, agency notice URL, email…). */
+  source: string | null;
+}
+
+export interface QualityWarning {
+  code: string;
+  message: string;
+}
+
+/** The quality report kept with every recording (see `seimon probe`). */
+export interface RecordingQuality {
+  durationSeconds: number;
+  speechSeconds: number;
+  snrDb: number | null;
+  clippingRatio: number;
+  loudnessLufs: number | null;
+  musicOrNoiseSuspected: boolean;
+  warnings: QualityWarning[];
+}
+
+/** One audio file in the content store, as a reference of a performer or a clip of a suspect. */
+export interface Recording {
+  id: string;
+  sha256: string;
+  sizeBytes: number;
+  /** The name the file had when imported: kept for the record, never used as a path. */
+  originalName: string;
+  role: 'reference' | 'suspect';
+  ownerId: string;
+  sampleRate: number;
+  channels: number;
+  container: string;
+  codec: string;
+  quality: RecordingQuality;
+  /**
+   * Why this reference is weak evidence of the performer's voice, as stable keys the UI translates:
+   * no-speech, little-speech (< 10 s), noisy (SNR < 15 dB), clipping (> 1 %), music-or-noise,
+   * telephone-band (< 16 kHz). Null when it is fine, and always null for suspect clips.
+   */
+  weakReasons: string[] | null;
+  addedAt: string;
+}
+
+/** A performer's voiceprint under one model. */
+export interface VoiceprintStatus {
+  modelId: string;
+  modelSha256: string;
+  references: number;
+  windows: number;
+  speechSeconds: number;
+  builtAt: string;
+  /** References were added or removed since it was built. */
+  stale: boolean;
+}
+
+export type SuspectKind = 'voice_model' | 'clip';
+
+/** A suspect AI voice model (service, operator, character) or a single clip found online. */
+export interface Suspect {
+  id: string;
+  kind: SuspectKind;
+  label: string;
+  service: string | null;
+  operator: string | null;
+  characterName: string | null;
+  url: string | null;
+  platform: string | null;
+  uploader: string | null;
+  postedAt: string | null;
+  capturedAt: string | null;
+  foundAt: string | null;
+  notes: string | null;
+  createdAt: string;
+  clips: Recording[];
+}
+
+export interface JobStatus {
+  id: string;
+  kind: 'screening' | 'enrollment' | 'model-install';
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Estimated seconds left, when it can be estimated. */
+  etaSeconds: number | null;
+  /** Items that failed (file and reason); the job goes on without them. */
+  problems: { item: string; code: string; message: string }[];
+  error: { code: string; message: string } | null;
+  /** Id of what the job produced (e.g. the screening run). */
+  resultId: string | null;
+}
+
+/** A score with everything needed to read it honestly. */
+export interface ScoreReading {
+  rawCosine: number;
+  /** AS-norm score against the cohort, when a cohort was available. */
+  normalized: number | null;
+  /** Calibrated log-likelihood ratio (natural log); null for an uncalibrated model. */
+  llr: number | null;
+  /** 100 × same-speaker probability at even prior; null for an uncalibrated model. */
+  percent: number | null;
+  /** Verdict band key (e.g. very-high) or 'uncalibrated'. */
+  band: string;
+}
+
+export interface ScreeningMatch extends ScoreReading {
+  suspectId: string;
+  performerId: string;
+  rank: number;
+}
+
+export interface ModelRef {
+  id: string;
+  sha256: string;
+  calibrated: boolean;
+}
+
+export interface ScreeningRun {
+  id: string;
+  model: ModelRef;
+  startedAt: string;
+  finishedAt: string | null;
+  performers: { id: string; name: string }[];
+  suspects: { id: string; label: string; service: string | null }[];
+  /** Ranked best first: by LLR (same order as %) when calibrated, else by AS-norm when a cohort was used, else by raw cosine. */
+  matches: ScreeningMatch[];
+  /** Items left out and why (no references, no speech, unreadable clip…). */
+  skipped: { id: string; reason: string }[];
+}
+
+export interface TimelinePoint extends ScoreReading {
+  start: number;
+  end: number;
+}
+
+export interface Comparison {
+  model: ModelRef;
+  performer: { id: string; name: string };
+  suspect: { id: string; label: string };
+  overall: ScoreReading;
+  /** Plain-language meaning of the overall score, in the requested language. */
+  meaning: string;
+  /** Definition of the similarity % (for every report). */
+  definition: string;
+  timeline: TimelinePoint[];
+  /** Stretches of the clip at or above the match threshold; `peak` is in `regionScore` units. */
+  regions: { start: number; end: number; peak: number }[];
+  /** Which timeline score the regions are cut on: percent when calibrated, else AS-norm or raw cosine. */
+  regionScore: 'percent' | 'normalized' | 'rawCosine';
+  /** The threshold on `regionScore` (draw it on the timeline). */
+  regionThreshold: number;
+  suspectRecordingId: string;
+  referenceRecordingId: string;
+  caveats: string[];
+}
+
+export interface Waveform {
+  durationSeconds: number;
+  /** min/max pairs per point, in [-1, 1]. */
+  peaks: number[];
+}
+
+export interface Spectrogram {
+  frames: number;
+  bins: number;
+  frameSeconds: number;
+  /** Row-major [frames, bins] log-mel energies scaled to 0..1. */
+  values: number[];
+}
+
+export interface VerdictBandSetting {
+  key: string;
+  minPercent: number;
+  labelJa: string;
+  labelEn: string;
+}
+
+export interface Settings {
+  bands: VerdictBandSetting[];
+}

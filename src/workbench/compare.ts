@@ -1,0 +1,122 @@
+// One performer against one suspect: the overall score read honestly, the timeline of the suspect's
+// best-matching clip against the voiceprint, where it matches, and what could mislead.
+import type { CoreContext } from '../api/context.js';
+import type { Comparison, Recording, Suspect, TimelinePoint } from '../api/contract.js';
+import { SeimonError } from '../core/errors.js';
+import { openEmbedder } from '../embedding/open.js';
+import { cosine, meanOfNormalized } from '../embedding/vectors.js';
+import { registerBundledModels } from '../models/bundled.js';
+import type { ModelSummary } from '../models/manifest.js';
+import { resolveModel } from '../models/registry.js';
+import { asNorm, cohortStats } from '../scoring/normalization.js';
+import { findMatchingRegions, scoreTimeline } from '../scoring/timeline.js';
+import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../scoring/verdict.js';
+import { findEmbedding } from '../store/embeddings.js';
+import type { StoredEmbedding } from '../store/embeddings.js';
+import { getPerformer } from '../store/performers.js';
+import { listRecordings } from '../store/recordings.js';
+import { getBands } from '../store/settings.js';
+import { getSuspect } from '../store/suspects.js';
+import { findVoiceprint, listModelVoiceprints, referencesKeyOf } from '../store/voiceprints.js';
+import { comparisonCaveats } from './caveats.js';
+import type { Lang } from './caveats.js';
+import { buildCohort } from './cohort.js';
+import { ensureVoiceprint } from './enroll.js';
+import { scoreMeaning } from './meaning.js';
+import { modelRef, readingOf, usableCalibration } from './readings.js';
+import { regionRule } from './regions.js';
+import { embedSuspect } from './suspect-embedding.js';
+
+interface Embedded {
+  voiceprint: { vector: Float32Array; speechSeconds: number };
+  clips: { recording: Recording; embedding: StoredEmbedding }[];
+}
+
+/** Voiceprint and clip embeddings straight from the store, when all are there and fresh. */
+function fromStore(ctx: CoreContext, model: ModelSummary, performerId: string, suspect: Suspect): Embedded | undefined {
+  const vp = findVoiceprint(ctx.db, performerId, model.sha256);
+  if (!vp || vp.referencesKey !== referencesKeyOf(ctx.db, performerId)) return undefined;
+  const clips = suspect.clips.map((recording) => ({ recording, embedding: findEmbedding(ctx.db, recording.sha256, model.sha256) }));
+  if (clips.some((c) => !c.embedding)) return undefined;
+  return { voiceprint: vp, clips: clips as Embedded['clips'] };
+}
+
+async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: string, suspect: Suspect): Promise<Embedded> {
+  const cached = fromStore(ctx, model, performerId, suspect);
+  if (cached) return cached;
+  const { embedder } = await openEmbedder(ctx, model.id);
+  try {
+    const vp = await ensureVoiceprint(ctx, embedder, performerId);
+    const s = await embedSuspect(ctx, embedder, suspect);
+    return { voiceprint: vp.voiceprint, clips: s.clips };
+  } finally {
+    await embedder.close();
+  }
+}
+
+/** Builds the comparison view of a performer and a suspect under a model (the default when none). */
+export async function comparePerformerSuspect(
+  ctx: CoreContext,
+  input: { performerId: string; suspectId: string; modelId?: string | null | undefined; lang: Lang },
+): Promise<Comparison> {
+  await registerBundledModels(ctx);
+  const model = resolveModel(ctx, input.modelId);
+  const performer = getPerformer(ctx.db, input.performerId);
+  const suspect = getSuspect(ctx.db, input.suspectId);
+  const references = listRecordings(ctx.db, 'reference', performer.id);
+  if (references.length === 0) throw new SeimonError('NO_REFERENCES', `${performer.name} has no reference recordings yet.`);
+  if (suspect.clips.length === 0) throw new SeimonError('NO_CLIPS', `Suspect "${suspect.label}" has no clips yet.`);
+  const { voiceprint, clips } = await embedBoth(ctx, model, performer.id, suspect);
+  if (clips.length === 0) throw new SeimonError('AUDIO_NO_SPEECH', `No clip of suspect "${suspect.label}" has usable speech.`);
+
+  const vp = voiceprint.vector;
+  const suspectVector = meanOfNormalized(clips.flatMap((c) => c.embedding.windows.map((w) => w.embedding)));
+  const others = listModelVoiceprints(ctx.db, model.sha256).filter((v) => v.performerId !== performer.id);
+  const cohort = buildCohort(model, [...others, { performerId: performer.id, vector: vp }]);
+  const cal = usableCalibration(model, cohort !== undefined);
+  const bands = getBands(ctx.db);
+  const enrollStats = cohort ? cohortStats(vp, cohort.matrix, undefined, cohort.rowOf.get(performer.id) ?? -1) : undefined;
+  const raw = cosine(suspectVector, vp);
+  const normalized = cohort && enrollStats ? asNorm(raw, enrollStats, cohortStats(suspectVector, cohort.matrix)) : undefined;
+  const overall = readingOf(raw, normalized, cal, bands);
+
+  // The clip that matches best carries the timeline (ties: the first).
+  const best = clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
+  const points = scoreTimeline(best.embedding.windows, vp, {
+    ...(cal ? { calibration: cal } : {}),
+    ...(cohort && enrollStats ? { normalization: { cohort: cohort.matrix, enrollStats } } : {}),
+  });
+  const timeline: TimelinePoint[] = points.map((p) => ({ start: p.start, end: p.end, ...readingOf(p.raw, p.normalized, cal, bands) }));
+  const rule = regionRule(timeline, bands);
+  const regions = findMatchingRegions(
+    timeline.map((p) => ({ start: p.start, end: p.end, raw: p[rule.field] ?? p.rawCosine })),
+    rule.threshold,
+    { field: 'raw' },
+  ).map((r) => ({ start: r.start, end: r.end, peak: r.peak }));
+  const bestReference = references.reduce((a, r) => (r.quality.speechSeconds > a.quality.speechSeconds ? r : a));
+  return {
+    model: modelRef(model, cal),
+    performer: { id: performer.id, name: performer.name },
+    suspect: { id: suspect.id, label: suspect.label },
+    overall,
+    meaning: scoreMeaning(overall, bands, input.lang),
+    definition: input.lang === 'ja' ? SIMILARITY_DEFINITION_JA : SIMILARITY_DEFINITION_EN,
+    timeline,
+    regions,
+    regionScore: rule.field,
+    regionThreshold: rule.threshold,
+    suspectRecordingId: best.recording.id,
+    referenceRecordingId: bestReference.id,
+    caveats: comparisonCaveats(
+      {
+        calibrated: cal !== undefined,
+        cohort: cohort !== undefined,
+        references,
+        voiceprintSpeechSeconds: voiceprint.speechSeconds,
+        clips: clips.map((c) => c.recording),
+        clipSpeechSeconds: clips.reduce((s, c) => s + c.embedding.speechSeconds, 0),
+      },
+      input.lang,
+    ),
+  };
+}

@@ -1,0 +1,22 @@
+import type { ScoreReading } from '../api/contract.js';
+import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA, verbalScale } from '../scoring/verdict.js';
+import type { VerdictBand } from '../scoring/verdict.js';
+import type { Lang } from './caveats.js';
+
+/** What a score means, in one or two sentences a non-specialist can read. */
+export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lang: Lang): string {
+  const ja = lang === 'ja';
+  if (r.llr === null || r.percent === null) {
+    const raw = r.rawCosine.toFixed(3);
+    return ja ? `生のコサイン類似度は ${raw} です。${UNCALIBRATED_NOTE_JA}` : `The raw cosine similarity is ${raw}. ${UNCALIBRATED_NOTE_EN}`;
+  }
+  const v = verbalScale(r.llr);
+  const band = bands.find((b) => b.key === r.band);
+  const pct = r.percent.toFixed(1);
+  const lr = Math.exp(r.llr);
+  const lrText = lr >= 100 || lr < 0.01 ? lr.toExponential(1) : lr.toPrecision(2);
+  if (ja) {
+    return `類似度 ${pct}%（${band?.labelJa ?? r.band}）。この比較結果は${v.labelJa}します（尤度比 LR ≈ ${lrText}）。`;
+  }
+  return `Similarity ${pct} % (${band?.labelEn ?? r.band}). The comparison gives ${v.labelEn} (likelihood ratio LR ≈ ${lrText}).`;
+}

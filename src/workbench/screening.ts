@@ -1,0 +1,167 @@
+// Screening: every suspect against every performer under one model. Voiceprints are (re)built when
+// missing or stale and clips embedded through the cache, so a resumed run skips finished work.
+import type { CoreContext } from '../api/context.js';
+import type { Performer, ScreeningMatch, ScreeningRun, Suspect } from '../api/contract.js';
+import { SeimonError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { openEmbedder } from '../embedding/open.js';
+import type { JobControl } from '../jobs/registry.js';
+import { throwIfCancelled, yieldToEventLoop } from '../jobs/registry.js';
+import { registerBundledModels } from '../models/bundled.js';
+import type { ModelSummary } from '../models/manifest.js';
+import { resolveModel } from '../models/registry.js';
+import { screen } from '../scoring/screening.js';
+import { appendAudit } from '../store/audit.js';
+import { listPerformers } from '../store/performers.js';
+import { listRecordings } from '../store/recordings.js';
+import { insertRun } from '../store/screening.js';
+import { getBands } from '../store/settings.js';
+import { listSuspects } from '../store/suspects.js';
+import { buildCohort } from './cohort.js';
+import type { Cohort } from './cohort.js';
+import type { Calibration } from '../scoring/calibration.js';
+import { ensureVoiceprint } from './enroll.js';
+import { itemProblem } from './problems.js';
+import { modelRef, rankKey, readingOf, usableCalibration } from './readings.js';
+import { embedSuspect } from './suspect-embedding.js';
+
+/** Below this many pairs every pair is stored; above it, the top matches per suspect, performer and overall. */
+const STORE_ALL_PAIRS = 20_000;
+
+export interface ScreeningPlan {
+  model: ModelSummary;
+  performers: Performer[];
+  suspects: Suspect[];
+  skipped: ScreeningRun['skipped'];
+}
+
+/** Resolves the model and what there is to screen; NOTHING_TO_SCREEN when one side is empty. */
+export async function planScreening(ctx: CoreContext, modelId?: string | null): Promise<ScreeningPlan> {
+  await registerBundledModels(ctx);
+  const model = resolveModel(ctx, modelId);
+  const skipped: ScreeningRun['skipped'] = [];
+  const performers = listPerformers(ctx.db).filter((p) => p.referenceCount > 0 || void skipped.push({ id: p.id, reason: 'NO_REFERENCES' }));
+  const suspects = listSuspects(ctx.db).filter((s) => s.clips.length > 0 || void skipped.push({ id: s.id, reason: 'NO_CLIPS' }));
+  if (performers.length === 0 || suspects.length === 0) {
+    throw new SeimonError(
+      'NOTHING_TO_SCREEN',
+      performers.length === 0 ? 'No performer has reference recordings yet.' : 'No suspect has clips yet.',
+    );
+  }
+  return { model, performers, suspects, skipped };
+}
+
+/** Runs a planned screening as a job; resolves to the id of the stored run. */
+export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: JobControl): Promise<string> {
+  const startedAt = new Date().toISOString();
+  const skipped = [...plan.skipped];
+  job.setTotal(plan.performers.length + plan.suspects.length);
+  const { embedder } = await openEmbedder(ctx, plan.model.id);
+  const voiceprints: { performerId: string; vector: Float32Array }[] = [];
+  const suspectVectors: { id: string; embedding: Float32Array }[] = [];
+  try {
+    for (const p of plan.performers) {
+      throwIfCancelled(job.signal);
+      try {
+        const r = await ensureVoiceprint(ctx, embedder, p.id, job.signal);
+        voiceprints.push({ performerId: p.id, vector: r.voiceprint.vector });
+        for (const x of r.problems) job.problem(x.item, x.code, x.message);
+      } catch (e) {
+        const x = itemProblem(p.id, e);
+        job.problem(x.item, x.code, x.message);
+        skipped.push({ id: p.id, reason: x.code });
+      }
+      job.advance();
+      await yieldToEventLoop();
+    }
+    for (const s of plan.suspects) {
+      throwIfCancelled(job.signal);
+      try {
+        const r = await embedSuspect(ctx, embedder, s, job.signal);
+        suspectVectors.push({ id: s.id, embedding: r.vector });
+        for (const x of r.problems) job.problem(x.item, x.code, x.message);
+      } catch (e) {
+        const x = itemProblem(s.id, e);
+        job.problem(x.item, x.code, x.message);
+        skipped.push({ id: s.id, reason: x.code });
+      }
+      job.advance();
+      await yieldToEventLoop();
+    }
+  } finally {
+    await embedder.close();
+  }
+  throwIfCancelled(job.signal);
+  const cohort = buildCohort(plan.model, voiceprints);
+  const cal = usableCalibration(plan.model, cohort !== undefined);
+  const matches = scoreAll(ctx, { cohort, cal }, voiceprints, suspectVectors);
+  const run: ScreeningRun = {
+    id: newId('run'),
+    model: modelRef(plan.model, cal),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    performers: plan.performers.filter((p) => voiceprints.some((v) => v.performerId === p.id)).map((p) => ({ id: p.id, name: p.name })),
+    suspects: plan.suspects.filter((s) => suspectVectors.some((v) => v.id === s.id)).map((s) => ({ id: s.id, label: s.label, service: s.service })),
+    matches,
+    skipped,
+  };
+  ctx.db.transaction(() => {
+    insertRun(ctx.db, run);
+    appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'screening.run',
+      objectType: 'screening_run',
+      objectId: run.id,
+      details: {
+        modelId: run.model.id,
+        modelSha256: run.model.sha256,
+        calibrated: run.model.calibrated,
+        performers: run.performers.map((p) => ({ id: p.id, references: listRecordings(ctx.db, 'reference', p.id).map((r) => r.sha256) })),
+        suspects: run.suspects.map((s) => ({ id: s.id, clips: listRecordings(ctx.db, 'suspect', s.id).map((r) => r.sha256) })),
+        matches: run.matches.length,
+        skipped,
+      },
+    });
+  })();
+  return run.id;
+}
+
+/** Scores every suspect against every voiceprint and ranks the pairs worth keeping. */
+function scoreAll(
+  ctx: CoreContext,
+  { cohort, cal }: { cohort: Cohort | undefined; cal: Calibration | undefined },
+  voiceprints: readonly { performerId: string; vector: Float32Array }[],
+  suspects: readonly { id: string; embedding: Float32Array }[],
+): ScreeningMatch[] {
+  if (voiceprints.length === 0 || suspects.length === 0) return [];
+  const bands = getBands(ctx.db);
+  const performers = voiceprints.map((v) => ({ id: v.performerId, embedding: v.vector }));
+  const n = suspects.length;
+  const m = performers.length;
+  const res = screen(suspects, performers, {
+    ...(cohort ? { cohort: { matrix: cohort.matrix, performerRows: performers.map((p) => cohort.rowOf.get(p.id) ?? -1) } } : {}),
+    ...(cal ? { calibration: cal } : {}),
+    topK: 10,
+    overallLimit: Math.min(n * m, 1000),
+  });
+  const pairs = new Set<number>();
+  if (n * m <= STORE_ALL_PAIRS) for (let k = 0; k < n * m; k++) pairs.add(k);
+  else {
+    const index = (x: { suspectId: string; performerId: string }) =>
+      suspects.findIndex((s) => s.id === x.suspectId) * m + performers.findIndex((p) => p.id === x.performerId);
+    for (const x of [...res.overall, ...res.perSuspect.flat(), ...res.perPerformer.flat()]) pairs.add(index(x));
+  }
+  const out = [...pairs].map((k) => {
+    const i = Math.floor(k / m);
+    const j = k % m;
+    return {
+      suspectId: suspects[i]?.id ?? '',
+      performerId: performers[j]?.id ?? '',
+      rank: 0,
+      ...readingOf(res.raw[k] as number, res.normalized?.[k], cal, bands),
+    };
+  });
+  out.sort((a, b) => rankKey(b) - rankKey(a));
+  out.forEach((x, r) => (x.rank = r + 1));
+  return out;
+}
