@@ -14,7 +14,9 @@ for (const [kind, deps] of [['runtime', pkg.dependencies ?? {}], ['development',
     rows.push({ name, version: meta.version ?? '?', licence, kind });
   }
 }
-const bad = rows.filter((r) => !r.licence.split(/\s+OR\s+|[()]/).some((l) => PERMISSIVE.includes(l.trim())));
+// SPDX expression: permissive when some OR-alternative has only permissive AND-parts ("MIT AND OFL-1.1" for fonts).
+const permissive = (expr) => expr.replace(/[()]/g, ' ').split(/\s+OR\s+/).some((alt) => alt.split(/\s+AND\s+/).every((l) => PERMISSIVE.includes(l.trim())));
+const bad = rows.filter((r) => !permissive(r.licence));
 if (process.argv.includes('--check')) {
   if (bad.length) {
     console.error(`Non-permissive licences: ${bad.map((r) => `${r.name} (${r.licence})`).join(', ')}`);

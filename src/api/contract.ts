@@ -7,6 +7,8 @@ import { idSchema, notesText, optionalText, requiredText } from './fields.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from './types/workbench.js';
+import { CASE_STATUSES } from './types/cases.js';
+import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from './types/cases.js';
 import type {
   Comparison,
   ConsentStatement,
@@ -97,6 +99,20 @@ const fileUpload = {
 
 const modelIdInput = z.string().min(1).max(100).nullish();
 
+const caseFields = {
+  title: optionalText('Title'),
+  platform: optionalText('Platform'),
+  legalGrounds: notesText('Legal grounds', 2000),
+  notes: notesText('Notes'),
+  modelId: modelIdInput,
+};
+
+/** A pack in <dataDir>/exports/, by bare file name (never a path). */
+const exportFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$/, { error: 'An export file name, not a path' });
+
+/** What `evidence.verify` found. */
+export type PackVerification = { ok: true; files: number; fingerprint: string } | { ok: false; reason: string; file: string | null };
+
 export const contract = {
   'app.info': { input: z.strictObject({}), output: {} as AppInfo },
   'performers.list': { input: z.strictObject({}), output: [] as Performer[] },
@@ -176,6 +192,19 @@ export const contract = {
     output: {} as ModelSummary,
   },
   'models.install': { input: z.strictObject({ catalogId: z.string().min(1).max(100) }), output: {} as JobStatus },
+  'cases.list': { input: z.strictObject({}), output: [] as Case[] },
+  'cases.get': { input: z.strictObject({ id: idSchema }), output: {} as CaseDetail },
+  'cases.create': { input: z.strictObject({ ...caseFields, performerIds: z.array(idSchema).min(1).max(50), suspectIds: z.array(idSchema).min(1).max(200) }), output: {} as CaseDetail },
+  'cases.update': { input: z.strictObject({ id: idSchema, ...caseFields }), output: {} as CaseDetail },
+  'cases.updateStatus': { input: z.strictObject({ id: idSchema, status: z.enum(CASE_STATUSES), note: notesText('Note', 2000) }), output: {} as CaseDetail },
+  /** Writes the pack into <dataDir>/exports/ and returns its record; the shell offers that file for saving. */
+  'evidence.export': {
+    input: z.strictObject({ caseId: idSchema, lang: z.enum(['ja', 'en']), includeReferenceAudio: z.boolean().default(false) }),
+    output: {} as EvidenceExport,
+  },
+  'evidence.verify': { input: z.strictObject({ fileName: exportFileName }), output: {} as PackVerification },
+  'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
+  'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
 } as const;
 
 export type Contract = typeof contract;
@@ -197,4 +226,6 @@ export type { ErrorCode } from '../core/errors.js';
 export type { ModelSummary, Preset } from '../models/manifest.js';
 export type { CatalogItem } from '../models/catalog.js';
 export type * from './types/workbench.js';
+export type * from './types/cases.js';
+export { CASE_STATUSES } from './types/cases.js';
 export { AI_USES } from './types/workbench.js';

@@ -3,6 +3,7 @@ import { databaseFileOf } from './context.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
+import { caseHandlers } from './handlers/cases.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
 import { screeningHandlers } from './handlers/screening.js';
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...audioHandlers,
   ...settingsHandlers,
   ...modelHandlers,
+  ...caseHandlers,
 };

@@ -1,4 +1,4 @@
-import type { Result } from '../core/result.js';
+import type { FieldIssue, Result } from '../core/result.js';
 import { isSeimonError } from '../core/errors.js';
 import type { OperationName, OutputOf } from './contract.js';
 import { isOperationName } from './contract.js';
@@ -25,7 +25,11 @@ export async function invoke<K extends OperationName>(
     const value = (await run(ctx, parsed.value)) as OutputOf<K>;
     return { ok: true, value };
   } catch (e) {
-    if (isSeimonError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    if (isSeimonError(e)) {
+      // Errors that list what is wrong (e.g. LETTER_INCOMPLETE) carry it as field issues for the UI.
+      const issues = e.details?.issues as FieldIssue[] | undefined;
+      return { ok: false, error: { code: e.code, message: e.message, ...(issues ? { issues } : {}) } };
+    }
     return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message ?? String(e) } };
   }
 }

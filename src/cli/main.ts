@@ -8,6 +8,10 @@ import { registerModelCommands } from './commands/models.js';
 import { registerAudioCommands } from './commands/audio.js';
 import { registerEmbedCommands } from './commands/embed.js';
 import { registerEvalCommands } from './commands/eval.js';
+import { registerCaseCommands } from './commands/case.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerEvidenceCommands } from './commands/evidence.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import { registerSuspectCommands } from './commands/suspect.js';
 import { registerScreenCommands } from './commands/screen.js';
 
@@ -33,6 +37,10 @@ export function buildProgram(io: CliIo): Command {
   registerAudioCommands(program, io, globals);
   registerEmbedCommands(program, io, globals);
   registerEvalCommands(program, io, globals);
+  registerCaseCommands(program, io, globals);
+  registerAuditCommands(program, io, globals);
+  registerEvidenceCommands(program, io, globals);
+  registerVerifyCommand(program, io, globals);
   registerSuspectCommands(program, io, globals);
   registerScreenCommands(program, io, globals);
   for (const c of program.commands) c.exitOverride();

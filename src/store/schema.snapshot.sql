@@ -7,6 +7,18 @@ CREATE INDEX cases_status ON cases(status, updated_at);
 -- index evidence_exports_case
 CREATE INDEX evidence_exports_case ON evidence_exports(case_id, created_at);
 
+-- index letter_clocks_due
+CREATE INDEX letter_clocks_due ON letter_clocks(closed_at, due_at);
+
+-- index letter_edits_letter
+CREATE INDEX letter_edits_letter ON letter_edits(letter_id, at);
+
+-- index letter_responses_letter
+CREATE INDEX letter_responses_letter ON letter_responses(letter_id, at);
+
+-- index letters_case
+CREATE INDEX letters_case ON letters(case_id, created_at);
+
 -- index models_one_default
 CREATE UNIQUE INDEX models_one_default ON models(is_default) WHERE is_default = 1;
 
@@ -46,6 +58,17 @@ CREATE TABLE case_events (
   to_status    TEXT NOT NULL,
   note         TEXT,
   actor        TEXT NOT NULL
+);
+
+-- table case_legal
+CREATE TABLE case_legal (
+  case_id                 TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+  used_actual_recordings  TEXT NOT NULL CHECK (used_actual_recordings IN ('yes', 'no', 'unknown')),
+  has_video               INTEGER NOT NULL CHECK (has_video IN (0, 1)),
+  commercial_use          TEXT NOT NULL CHECK (commercial_use IN ('yes', 'no', 'unknown')),
+  election_candidate      INTEGER NOT NULL CHECK (election_candidate IN (0, 1)),
+  grounds                 TEXT NOT NULL,
+  updated_at              TEXT NOT NULL
 );
 
 -- table case_performers
@@ -99,6 +122,73 @@ CREATE TABLE evidence_exports (
   lang         TEXT NOT NULL,
   with_reference_audio INTEGER NOT NULL CHECK (with_reference_audio IN (0, 1)),
   created_at   TEXT NOT NULL
+);
+
+-- table letter_clocks
+CREATE TABLE letter_clocks (
+  letter_id   TEXT NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+  clock       TEXT NOT NULL,
+  started_at  TEXT NOT NULL,
+  due_at      TEXT NOT NULL,
+  closed_at   TEXT,
+  PRIMARY KEY (letter_id, clock)
+);
+
+-- table letter_edits
+CREATE TABLE letter_edits (
+  letter_id  TEXT NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  field      TEXT NOT NULL,
+  old_value  TEXT,
+  new_value  TEXT,
+  actor      TEXT NOT NULL
+);
+
+-- table letter_exports
+CREATE TABLE letter_exports (
+  id          TEXT PRIMARY KEY,
+  letter_id   TEXT NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+  format      TEXT NOT NULL CHECK (format IN ('pdf', 'docx', 'txt')),
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  size_bytes  INTEGER NOT NULL,
+  fields      TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+
+-- table letter_operators
+CREATE TABLE letter_operators (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  operator    TEXT NOT NULL,
+  services    TEXT NOT NULL,
+  regime      TEXT NOT NULL CHECK (regime IN ('idpa-designated', 'idpa-other', 'dmca', 'dsa', 'youtube')),
+  intake_url  TEXT,
+  language    TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  created_at  TEXT NOT NULL
+);
+
+-- table letter_responses
+CREATE TABLE letter_responses (
+  letter_id  TEXT NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  outcome    TEXT NOT NULL,
+  note       TEXT,
+  actor      TEXT NOT NULL
+);
+
+-- table letters
+CREATE TABLE letters (
+  id           TEXT PRIMARY KEY,
+  case_id      TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  regime       TEXT NOT NULL CHECK (regime IN ('idpa', 'guideline', 'dmca', 'dsa', 'youtube')),
+  lang         TEXT NOT NULL CHECK (lang IN ('ja', 'en')),
+  platform_id  TEXT NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'closed')),
+  overrides    TEXT NOT NULL,
+  sent_at      TEXT,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
 );
 
 -- table models

@@ -57,3 +57,8 @@ export interface SigningKeyInfo {
   /** SHA-256 of the raw 32-byte public key, hex in groups of four. */
   fingerprint: string;
 }
+
+/** What walking the audit log's hash chain found. */
+export type AuditVerification =
+  | { ok: true; count: number; headSeq: number | null; headHash: string | null }
+  | { ok: false; count: number; brokenAt: number; action: string; at: string; reason: string };

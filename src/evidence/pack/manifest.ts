@@ -1,0 +1,37 @@
+// What manifest.json says: every other file's hash and size, plus everything needed to reproduce the
+// scores (model bytes and manifest, parameters, thresholds, calibration) and the software that made it.
+
+export const MANIFEST_NAME = 'manifest.json';
+export const SIGNATURE_NAME = 'signature.json';
+export const PACK_FORMAT = 'seimon-evidence-pack';
+export const PACK_FORMAT_VERSION = 1;
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface PackManifest {
+  format: typeof PACK_FORMAT;
+  formatVersion: typeof PACK_FORMAT_VERSION;
+  createdAt: string;
+  createdBy: string;
+  software: { name: 'Seimon'; version: string; node: string; platform: string };
+  language: 'ja' | 'en';
+  case: { id: string; title: string; status: string; platform: string | null; legalGrounds: string | null };
+  signingKey: { algorithm: 'Ed25519'; fingerprint: string; publicKey: string };
+  model: { id: string; sha256: string; sizeBytes: number; calibrated: boolean; manifest: Record<string, unknown> };
+  parameters: Record<string, unknown>;
+  thresholds: Record<string, unknown>;
+  calibration: Record<string, unknown> | null;
+  errorRates: unknown;
+  referenceAudioIncluded: boolean;
+  audit: { chainVerified: boolean; totalEntries: number; headSeq: number | null; headHash: string | null; includedEntries: number };
+  files: ManifestFile[];
+}
+
+/** The exact bytes written as manifest.json (the signature covers these bytes, not a re-serialisation). */
+export function manifestBytes(m: PackManifest): Buffer {
+  return Buffer.from(JSON.stringify(m, null, 2) + '\n', 'utf8');
+}

@@ -1,0 +1,44 @@
+import type { Comparison, Performer, Recording, Suspect } from '../../api/contract.js';
+import type { CaseDetail } from '../../api/types/cases.js';
+import type { ModelSummary } from '../../models/manifest.js';
+import type { ErrorRates } from '../pack/error-rates.js';
+import type { Standing } from '../pack/standing.js';
+import type { Lang } from './strings.js';
+
+/** A spectrogram picture of one recording. */
+export interface SpectrogramImage {
+  recording: Recording;
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** One performer × suspect comparison with its pictures. */
+export interface ReportPair {
+  performer: Performer;
+  suspect: Suspect;
+  comparison: Comparison;
+  standing: Standing;
+  timelineSvg: string;
+  standingSvg: string;
+  suspectSpectrogram: SpectrogramImage | null;
+  referenceSpectrogram: SpectrogramImage | null;
+}
+
+/** Everything a report shows. */
+export interface ReportData {
+  lang: Lang;
+  createdAt: string;
+  actor: string;
+  softwareVersion: string;
+  case: CaseDetail;
+  model: ModelSummary;
+  errorRates: ErrorRates | null;
+  pairs: ReportPair[];
+  references: Recording[];
+  fingerprint: string;
+  /** Hashes of the evidence files (the report files themselves cannot list their own hash). */
+  files: { path: string; sha256: string; size: number }[];
+  audit: { included: number; total: number; chainVerified: boolean };
+  referenceAudioIncluded: boolean;
+}
