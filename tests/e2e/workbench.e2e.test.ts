@@ -137,6 +137,20 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await screenshot(page, 'compare');
   });
 
+  it('opens a case from the comparison, exports a signed evidence pack and verifies it', { timeout: 240_000 }, async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '案件を作成' }).click();
+    await page.getByRole('heading', { name: /山田花子 × キャラクターA/ }).waitFor();
+    await page.getByRole('button', { name: '証拠パックを書き出す' }).click();
+    const item = page.locator('[data-testid=exports] li').first();
+    await item.waitFor({ timeout: 120_000 });
+    await item.getByRole('button', { name: '検証' }).click();
+    await item.getByText(/^検証済み: \d+ ファイル/).waitFor();
+    const file = (await item.locator('strong').textContent()) ?? '';
+    expect(fs.existsSync(path.join(app.dataDir, 'exports', file))).toBe(true);
+    await screenshot(page, 'case');
+  });
+
   it('shows the settings page with the bundled starter model as default', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '設定', exact: true }).click();

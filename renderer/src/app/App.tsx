@@ -7,6 +7,7 @@ import { SuspectsPage } from '../features/suspects/SuspectsPage';
 import { ScreeningPage } from '../features/screening/ScreeningPage';
 import { ComparePage } from '../features/compare/ComparePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { CasesPage } from '../features/cases/CasesPage';
 import type { Page } from './store';
 import type { Language } from '../i18n';
 import { useAppStore } from './store';
@@ -24,6 +25,7 @@ export function App() {
     ['suspects', t('nav2.suspects')],
     ['screening', t('nav2.screening')],
     ['compare', t('nav2.compare')],
+    ['cases', t('nav2.cases')],
     ['settings', t('nav2.settings')],
   ];
 
@@ -74,6 +76,7 @@ export function App() {
         {page === 'suspects' && <SuspectsPage />}
         {page === 'screening' && <ScreeningPage />}
         {page === 'compare' && <ComparePage />}
+        {page === 'cases' && <CasesPage />}
         {page === 'settings' && <SettingsPage />}
       </main>
       <Notices />

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { Language } from '../i18n';
 
 /** UI-only state: the current page, language and notices. Server data stays out of the store. */
-export type Page = 'performers' | 'suspects' | 'screening' | 'compare' | 'settings';
+export type Page = 'performers' | 'suspects' | 'screening' | 'compare' | 'cases' | 'settings';
 
 export interface Notice {
   id: number;
@@ -24,6 +24,8 @@ interface SelectionSlice {
   suspectId: string | null;
   /** The pair shown on the comparison page. */
   comparePair: { performerId: string; suspectId: string } | null;
+  caseId: string | null;
+  openCase: (id: string | null) => void;
   openPerformer: (id: string | null) => void;
   openSuspect: (id: string | null) => void;
   openComparison: (performerId: string, suspectId: string) => void;
@@ -65,6 +67,8 @@ const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (se
   performerId: null,
   suspectId: null,
   comparePair: null,
+  caseId: null,
+  openCase: (caseId) => set({ caseId, page: 'cases' }),
   openPerformer: (performerId) => set({ performerId, page: 'performers' }),
   openSuspect: (suspectId) => set({ suspectId, page: 'suspects' }),
   openComparison: (performerId, suspectId) => set({ comparePair: { performerId, suspectId }, page: 'compare' }),

@@ -44,7 +44,7 @@ export const en: Messages = {
     unknown_field: 'Unknown field',
     invalid: 'Please check this value',
   },
-  nav2: { suspects: 'Suspect voices', screening: 'Screening', compare: 'Compare', settings: 'Settings' },
+  nav2: { cases: 'Cases', suspects: 'Suspect voices', screening: 'Screening', compare: 'Compare', settings: 'Settings' },
   files: { choose: 'Choose files…', importing: 'Importing…', dropReferences: 'Drop reference recordings here (many at once)', dropClips: 'Drop clips here (many at once)', imported: 'Imported {{count}} files', failed: '{{name}}: {{message}}', duplicate: '{{name}} was already imported' },
   progress: { label: 'Progress', items: '{{done}} of {{total}}', eta: 'about {{seconds}} s left' },
   detail: {
@@ -79,5 +79,13 @@ export const en: Messages = {
     language: 'Language', preset: 'front-end', dim: 'dim', licence: 'licence',
   },
   weak: { 'no-speech': 'no speech found', 'little-speech': 'under 10 s of speech', noisy: 'noisy (SNR under 15 dB)', clipping: 'clipping (over 1 %)', 'music-or-noise': 'music or steady noise', 'telephone-band': 'telephone band (under 16 kHz)' },
+  cases: {
+    title: 'Cases', emptyTitle: 'No cases yet', emptyBody: 'When a comparison shows a match, use “Open a case” on the Compare page, then export an evidence pack.',
+    open: 'Open a case', opened: 'Case opened', columns: { title: 'Title', status: 'Status', performers: 'Performers', suspects: 'Suspects', updated: 'Updated' },
+    status: { draft: 'Draft', sent: 'Sent', answered: 'Answered', removed: 'Removed', refused: 'Refused', escalated: 'Escalated' },
+    changeStatus: 'Change status', note: 'Note', apply: 'Apply', history: 'History', exports: 'Evidence packs', export: 'Export evidence pack', exporting: 'Exporting…',
+    includeReferenceAudio: 'Include the reference audio itself (sensitive)', language: 'Report language', exported: 'Exported {{file}}', verify: 'Verify', verified: 'Verified: {{files}} files, key {{fp}}', verifyFailed: 'Verification failed: {{reason}} {{file}}',
+    savedIn: 'Saved in {{dir}}', key: 'Signing key fingerprint', back: 'Back to cases', platform: 'Platform', grounds: 'Legal grounds', audit: 'Verify the audit log', auditOk: 'Audit log intact ({{count}} entries)', auditBroken: 'Audit log broken at entry {{at}}: {{reason}}',
+  },
   errors: { generic: 'Error ({{code}}): {{message}}' },
 };

@@ -42,7 +42,7 @@ export const ja = {
     unknown_field: '不明な項目です',
     invalid: '入力内容を確認してください',
   },
-  nav2: { suspects: '疑わしい音声', screening: 'スクリーニング', compare: '比較', settings: '設定' },
+  nav2: { cases: '案件', suspects: '疑わしい音声', screening: 'スクリーニング', compare: '比較', settings: '設定' },
   files: { choose: 'ファイルを選択…', importing: '取り込み中…', dropReferences: '参照音声をここにドロップ（複数可）', dropClips: 'クリップをここにドロップ（複数可）', imported: '{{count}} 件を取り込みました', failed: '{{name}}: {{message}}', duplicate: '{{name}} は取り込み済みです' },
   progress: { label: '進捗', items: '{{done}} / {{total}} 件', eta: '残り約 {{seconds}} 秒' },
   detail: {
@@ -77,6 +77,14 @@ export const ja = {
     language: '表示言語', preset: '前処理', dim: '次元', licence: 'ライセンス',
   },
   weak: { 'no-speech': '音声が検出されません', 'little-speech': '音声が 10 秒未満', noisy: '雑音が多い（SN比 15 dB 未満）', clipping: '音割れ（1 % 超）', 'music-or-noise': '音楽や持続的な雑音あり', 'telephone-band': '電話帯域（16 kHz 未満）' },
+  cases: {
+    title: '案件', emptyTitle: '案件はまだありません', emptyBody: '「比較」画面で一致を確認したら「案件を作成」から案件にまとめ、証拠パックを書き出します。',
+    open: '案件を作成', opened: '案件を作成しました', columns: { title: '件名', status: '状況', performers: '出演者', suspects: '疑わしい音声', updated: '更新' },
+    status: { draft: '下書き', sent: '送付済み', answered: '回答あり', removed: '削除済み', refused: '拒否', escalated: '上申・法的措置' },
+    changeStatus: '状況を変更', note: 'メモ', apply: '変更する', history: '履歴', exports: '証拠パック', export: '証拠パックを書き出す', exporting: '書き出し中…',
+    includeReferenceAudio: '参照音声そのものを含める（機微情報）', language: '報告書の言語', exported: '書き出しました: {{file}}', verify: '検証', verified: '検証済み: {{files}} ファイル、鍵 {{fp}}', verifyFailed: '検証失敗: {{reason}} {{file}}',
+    savedIn: '保存先: {{dir}}', key: '署名鍵の指紋', back: '案件一覧に戻る', platform: 'プラットフォーム', grounds: '法的根拠', audit: '監査ログを検証', auditOk: '監査ログは改ざんされていません（{{count}} 件）', auditBroken: '監査ログが {{at}} 番目で壊れています: {{reason}}',
+  },
   errors: { generic: 'エラー ({{code}}): {{message}}' },
 };
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { BandBadge } from '../../components/BandBadge';
@@ -12,6 +13,8 @@ export function ComparePage() {
   const { t, i18n } = useTranslation();
   const pair = useAppStore((s) => s.comparePair);
   const openComparison = useAppStore((s) => s.openComparison);
+  const openCase = useAppStore((s) => s.openCase);
+  const notify = useAppStore((s) => s.notify);
   const { value: performers } = useCall('performers.list', {});
   const { value: suspects } = useCall('suspects.list', {});
   const { value: settings } = useCall('settings.get', {});
@@ -78,6 +81,25 @@ export function ComparePage() {
               <BandBadge band={cmp.overall.band} label={bandLabel(cmp.overall.band)} />
             </div>
             <p className="meaning">{cmp.meaning}</p>
+            <div>
+              <button
+                type="button"
+                className="primary"
+                onClick={() =>
+                  void call('cases.create', {
+                    title: `${cmp.performer.name} × ${cmp.suspect.label}`,
+                    performerIds: [cmp.performer.id],
+                    suspectIds: [cmp.suspect.id],
+                  }).then((res) => {
+                    if (!res.ok) return notify('error', t('errors.generic', res.error));
+                    notify('success', t('cases.opened'));
+                    openCase(res.value.id);
+                  })
+                }
+              >
+                {t('cases.open')}
+              </button>
+            </div>
             <p className="small muted">
               {t('compare.cosine', { value: cmp.overall.rawCosine.toFixed(3) })}
               {cmp.overall.llr !== null && ` · ${t('compare.llr', { value: cmp.overall.llr.toFixed(2) })}`} · {t('compare.model', { id: cmp.model.id, sha: cmp.model.sha256.slice(0, 12) })}

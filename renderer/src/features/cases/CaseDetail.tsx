@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import type { CaseStatus } from '../../../../src/api/contract';
+import { useCall } from '../../api/useCall';
+import { useAppStore } from '../../app/store';
+
+/** One case: status and history, evidence packs (export, verify), the signing key. */
+export function CaseDetail({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const notify = useAppStore((s) => s.notify);
+  const openCase = useAppStore((s) => s.openCase);
+  const { value: c, error, reload } = useCall('cases.get', { id });
+  const { value: key } = useCall('evidence.key', {});
+  const { value: info } = useCall('app.info', {});
+  const [next, setNext] = useState<CaseStatus | ''>('');
+  const [note, setNote] = useState('');
+  const [lang, setLang] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
+  const [withAudio, setWithAudio] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [checks, setChecks] = useState<Record<string, string>>({});
+
+  async function changeStatus() {
+    if (!next) return;
+    const res = await call('cases.updateStatus', { id, status: next, note });
+    if (!res.ok) notify('error', t('errors.generic', res.error));
+    setNext('');
+    setNote('');
+    await reload();
+  }
+  async function exportPack() {
+    setExporting(true);
+    const res = await call('evidence.export', { caseId: id, lang, includeReferenceAudio: withAudio });
+    setExporting(false);
+    if (res.ok) notify('success', t('cases.exported', { file: res.value.fileName }));
+    else notify('error', t('errors.generic', res.error));
+    await reload();
+  }
+  async function verify(fileName: string) {
+    const res = await call('evidence.verify', { fileName });
+    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    const v = res.value;
+    setChecks((m) => ({
+      ...m,
+      [fileName]: v.ok ? t('cases.verified', { files: v.files, fp: v.fingerprint.slice(0, 19) }) : t('cases.verifyFailed', { reason: v.reason, file: v.file ?? '' }),
+    }));
+  }
+
+  if (error) return <p className="error-banner" role="alert">{t('errors.generic', error)}</p>;
+  if (!c) return null;
+  return (
+    <section className="page" aria-labelledby="case-title">
+      <button type="button" className="link back" onClick={() => openCase(null)}>
+        ← {t('cases.back')}
+      </button>
+      <header className="page-header">
+        <h1 id="case-title">{c.title}</h1>
+        <span className={`tag status-${c.status}`}>{t(`cases.status.${c.status}`)}</span>
+      </header>
+      <div className="two-columns">
+        <div>
+          <div className="card">
+            <dl className="facts">
+              <dt>{t('cases.columns.performers')}</dt>
+              <dd>{c.performers.map((p) => p.name).join('、')}</dd>
+              <dt>{t('cases.columns.suspects')}</dt>
+              <dd>{c.suspects.map((s) => s.label).join('、')}</dd>
+              <dt>{t('cases.platform')}</dt>
+              <dd>{c.platform ?? '—'}</dd>
+              <dt>{t('cases.grounds')}</dt>
+              <dd>{c.legalGrounds ?? '—'}</dd>
+            </dl>
+          </div>
+          <div className="card">
+            <h2>{t('cases.exports')}</h2>
+            <div className="toolbar">
+              <label>
+                {t('cases.language')}
+                <select value={lang} onChange={(e) => setLang(e.target.value as 'ja' | 'en')}>
+                  <option value="ja">日本語</option>
+                  <option value="en">English</option>
+                </select>
+              </label>
+              <label className="inline">
+                <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio(e.target.checked)} />
+                {t('cases.includeReferenceAudio')}
+              </label>
+              <button type="button" className="primary" disabled={exporting} onClick={() => void exportPack()}>
+                {exporting ? t('cases.exporting') : t('cases.export')}
+              </button>
+            </div>
+            {info && <p className="small muted">{t('cases.savedIn', { dir: `${info.dataDir}/exports` })}</p>}
+            <ul className="plain" data-testid="exports">
+              {c.exports.map((x) => (
+                <li key={x.id} className="model">
+                  <div>
+                    <strong>{x.fileName}</strong>
+                    <div className="small muted">
+                      {x.createdAt} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}
+                    </div>
+                    <code className="hash small">SHA-256 {x.sha256}</code>
+                    {checks[x.fileName] && <div className="small" role="status">{checks[x.fileName]}</div>}
+                  </div>
+                  <button type="button" onClick={() => void verify(x.fileName)}>
+                    {t('cases.verify')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {key && (
+              <p className="small">
+                {t('cases.key')}: <code className="hash">{key.fingerprint}</code>
+              </p>
+            )}
+          </div>
+        </div>
+        <div className="card">
+          <h2>{t('cases.changeStatus')}</h2>
+          <div className="toolbar">
+            <label>
+              {t('cases.columns.status')}
+              <select value={next} onChange={(e) => setNext(e.target.value as CaseStatus | '')}>
+                <option value="">—</option>
+                {c.nextStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`cases.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('cases.note')}
+              <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
+            </label>
+            <button type="button" disabled={!next} onClick={() => void changeStatus()}>
+              {t('cases.apply')}
+            </button>
+          </div>
+          <h2>{t('cases.history')}</h2>
+          <ol className="history">
+            {c.history.map((h, i) => (
+              <li key={i}>
+                <span className="small muted">{h.at}</span> {h.from ? `${t(`cases.status.${h.from}`)} → ` : ''}
+                {t(`cases.status.${h.to}`)} {h.note && `— ${h.note}`}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}
