@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -20,17 +21,24 @@ export function sileroModelPath(): string {
 }
 
 function session(): Promise<ort.InferenceSession> {
-  sessionPromise ??= ort.InferenceSession.create(sileroModelPath(), {
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  }).catch((e: unknown) => {
-    sessionPromise = undefined;
-    throw new SeimonError(
-      'AUDIO_VAD_UNAVAILABLE',
-      `The Silero VAD model could not be loaded: ${(e as Error).message}`,
-    );
-  });
+  // Read the bytes ourselves: inside a packaged app the file sits in the asar archive, which Electron's
+  // fs can read but the ONNX runtime's own file loader cannot.
+  sessionPromise ??= Promise.resolve()
+    .then(() => fs.readFileSync(sileroModelPath()))
+    .then((bytes) =>
+      ort.InferenceSession.create(bytes, {
+        intraOpNumThreads: 1,
+        interOpNumThreads: 1,
+        graphOptimizationLevel: 'all',
+      }),
+    )
+    .catch((e: unknown) => {
+      sessionPromise = undefined;
+      throw new SeimonError(
+        'AUDIO_VAD_UNAVAILABLE',
+        `The Silero VAD model could not be loaded: ${(e as Error).message}`,
+      );
+    });
   return sessionPromise;
 }
 
