@@ -7,6 +7,7 @@ import { idSchema, notesText, optionalText, requiredText } from './fields.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from './types/workbench.js';
+import { letterContract } from './contract-letters.js';
 import { CASE_STATUSES } from './types/cases.js';
 import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from './types/cases.js';
 import type {
@@ -205,6 +206,7 @@ export const contract = {
   'evidence.verify': { input: z.strictObject({ fileName: exportFileName }), output: {} as PackVerification },
   'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
+  ...letterContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -229,3 +231,5 @@ export type * from './types/workbench.js';
 export type * from './types/cases.js';
 export { CASE_STATUSES } from './types/cases.js';
 export { AI_USES } from './types/workbench.js';
+export type * from './types/letters.js';
+export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './types/letters.js';

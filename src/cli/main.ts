@@ -14,6 +14,7 @@ import { registerEvidenceCommands } from './commands/evidence.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { registerSuspectCommands } from './commands/suspect.js';
 import { registerScreenCommands } from './commands/screen.js';
+import { registerLetterCommands, registerLettersCommands } from './commands/letter.js';
 
 const defaultIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
@@ -43,6 +44,8 @@ export function buildProgram(io: CliIo): Command {
   registerVerifyCommand(program, io, globals);
   registerSuspectCommands(program, io, globals);
   registerScreenCommands(program, io, globals);
+  registerLetterCommands(program, io, globals);
+  registerLettersCommands(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
