@@ -92,8 +92,11 @@ export interface PermissionSession {
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
 }
 
-/** Denies every permission request (camera, microphone, notifications, ...) by default. */
+/** The only permission granted: writing sanitized text to the clipboard (the letter editor's copy buttons). */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+
+/** Denies every permission request (camera, microphone, notifications, ...) except the allow-list. */
 export function installPermissionPolicy(session: PermissionSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.includes(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.includes(permission));
 }

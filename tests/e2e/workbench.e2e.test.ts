@@ -44,6 +44,7 @@ async function addSuspect(page: Page, label: string, service: string, clips: str
   await page.getByRole('button', { name: '疑わしい音声を登録' }).click();
   await page.getByLabel('名称').fill(label);
   await page.getByLabel('サービス').fill(service);
+  await page.getByLabel('URL').fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
   await page.getByRole('button', { name: '保存' }).click();
   const card = page.locator('article', { hasText: label });
   await card.locator('[data-testid=file-input]').setInputFiles(clips);
@@ -149,6 +150,41 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     const file = (await item.locator('strong').textContent()) ?? '';
     expect(fs.existsSync(path.join(app.dataDir, 'exports', file))).toBe(true);
     await screenshot(page, 'case');
+  });
+
+  it('drafts a removal request for the case, exports it, marks it sent and shows its deadline', { timeout: 240_000 }, async () => {
+    const { page } = app;
+    // Export is blocked until the requester is known.
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    await page.getByLabel('氏名', { exact: true }).fill('日本俳優連合 事務局');
+    await page.getByLabel('団体・事務所').fill('協同組合 日本俳優連合');
+    await page.getByLabel('住所').fill('東京都渋谷区代々木1-1-1');
+    await page.getByLabel('メール').fill('office@example.jp');
+    await page.getByRole('button', { name: '保存' }).last().click();
+    await page.getByText('保存しました').first().waitFor();
+
+    await page.getByRole('button', { name: '案件', exact: true }).click();
+    await page.getByRole('button', { name: /山田花子 × キャラクターA/ }).click();
+    const legal = page.getByTestId('case-legal');
+    await legal.getByLabel(/パブリシティ権/).check();
+    await legal.getByRole('button', { name: '保存' }).click();
+
+    const letters = page.getByTestId('letters');
+    await letters.getByLabel('宛先').selectOption({ index: 1 });
+    await letters.getByRole('button', { name: '依頼書を作成' }).click();
+    const editor = page.getByTestId('letter-editor');
+    await editor.waitFor();
+    expect(await editor.getByText('※ 発信者にそのまま通知されます').count()).toBeGreaterThanOrEqual(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'PDF を書き出す' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await editor.locator('.verbatim').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'letter');
+    await editor.getByRole('button', { name: '送付済みにする' }).click();
+    await editor.getByText(/期限 \d{4}-\d{2}-\d{2}/).first().waitFor();
+
+    await page.getByRole('button', { name: /案件一覧に戻る/ }).click();
+    await page.getByTestId('due').getByText(/残り \d+ 時間/).first().waitFor();
+    await screenshot(page, 'cases');
   });
 
   it('shows the settings page with the bundled starter model as default', async () => {

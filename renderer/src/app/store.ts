@@ -52,7 +52,8 @@ function initialLanguage(): Language {
 const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   page: 'performers',
   language: initialLanguage(),
-  setPage: (page) => set({ page }),
+  // Choosing a section in the menu shows its list, not the detail view left open earlier.
+  setPage: (page) => set({ page, performerId: null, caseId: null } as Partial<AppState>),
   setLanguage: (language) => {
     try {
       window.localStorage.setItem(LANGUAGE_KEY, language);

@@ -85,6 +85,20 @@ export const ja = {
     includeReferenceAudio: '参照音声そのものを含める（機微情報）', language: '報告書の言語', exported: '書き出しました: {{file}}', verify: '検証', verified: '検証済み: {{files}} ファイル、鍵 {{fp}}', verifyFailed: '検証失敗: {{reason}} {{file}}',
     savedIn: '保存先: {{dir}}', key: '署名鍵の指紋', back: '案件一覧に戻る', platform: 'プラットフォーム', grounds: '法的根拠', audit: '監査ログを検証', auditOk: '監査ログは改ざんされていません（{{count}} 件）', auditBroken: '監査ログが {{at}} 番目で壊れています: {{reason}}',
   },
+  letters: {
+    legal: '法的根拠と事実', facts: { usedActualRecordings: '実際の録音が使われた', hasVideo: '動画（顔・姿）を含む', commercialUse: '商業利用', electionCandidate: '選挙の候補者' },
+    yes: 'はい', no: 'いいえ', unknown: '不明', groundsTitle: '根拠', saveLegal: '保存',
+    requests: '削除依頼', draft: '依頼書を作成', regime: '様式', platform: '宛先', lang: '言語',
+    regimes: { idpa: '情報流通プラットフォーム対処法（大規模事業者）', guideline: '送信防止措置依頼書（ガイドライン様式）', dmca: 'DMCA §512(c)(3)', dsa: 'EU DSA 第16条', youtube: 'YouTube プライバシー侵害の申立て' },
+    verbatim: '※ 発信者にそのまま通知されます', edited: '編集済み', reset: '自動生成に戻す', copy: 'コピー', copied: 'コピーしました', missing: '不足している項目: {{items}}',
+    export: '{{format}} を書き出す', exported: '{{file}} を書き出しました', markSent: '送付済みにする', sent: '送付日時 {{at}}', response: '回答を記録', outcome: '結果',
+    outcomes: { removed: '削除された', refused: '拒否された', answered: '回答あり', 'no-response': '回答なし', 'partially-removed': '一部削除', escalated: '上申' },
+    clocks: '期限', due: '期限 {{at}}', overdue: '期限切れ', closed: '完了', open: '開く', status: { draft: '下書き', sent: '送付済み', closed: '完了' },
+    dueTitle: '期限が近い・過ぎた依頼', noDue: '進行中の期限はありません', hoursLeft: '残り {{hours}} 時間',
+    requester: '依頼者（差出人）', requesterFields: { name: '氏名', organisation: '団体・事務所', address: '住所', email: 'メール', phone: '電話' },
+    advocacy: '対応状況レポート', period: '集計単位', periods: { month: '月', quarter: '四半期', year: '年' }, columns: { period: '期間', platform: 'プラットフォーム', sent: '送付', responded: '回答', median: '回答までの中央値', overdue: '期限超過' },
+    csv: 'CSV', pdf: 'PDF', hours: '{{h}} 時間', none: 'まだ依頼はありません',
+  },
   errors: { generic: 'エラー ({{code}}): {{message}}' },
 };
 

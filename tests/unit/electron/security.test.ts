@@ -64,16 +64,19 @@ describe('window security policy', () => {
     expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
-  it('denies permission requests and checks by default', () => {
+  it('denies permission requests and checks by default, allowing only sanitized clipboard writes', () => {
     let request: ((c: unknown, p: string, cb: (g: boolean) => void) => void) | undefined;
     let check: ((c: unknown, p: string) => boolean) | undefined;
     installPermissionPolicy({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) });
-    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
       const cb = vi.fn();
       request?.(null, p, cb);
       expect(cb).toHaveBeenCalledWith(false);
       expect(check?.(null, p)).toBe(false);
     }
+    const cb = vi.fn();
+    request?.(null, 'clipboard-sanitized-write', cb);
+    expect(cb).toHaveBeenCalledWith(true);
   });
 
   it('treats only app://seimon as the app origin', () => {

@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import type { CaseStatus } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
+import { CaseLegalCard } from '../letters/CaseLegalCard';
+import { LettersCard } from '../letters/LettersCard';
 
 /** One case: status and history, evidence packs (export, verify), the signing key. */
 export function CaseDetail({ id }: { id: string }) {
@@ -147,6 +149,8 @@ export function CaseDetail({ id }: { id: string }) {
           </ol>
         </div>
       </div>
+      <CaseLegalCard caseId={id} />
+      <LettersCard caseId={id} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { CaseDetail } from './CaseDetail';
+import { AdvocacyCard } from '../letters/AdvocacyCard';
+import { DueList } from '../letters/DueList';
 
 /** Cases (takedown matters) and the audit-log check. */
 export function CasesPage() {
@@ -67,6 +69,10 @@ export function CasesPage() {
           </tbody>
         </table>
       )}
+      <div className="spaced">
+        <DueList />
+        <AdvocacyCard />
+      </div>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/store';
 import type { Language } from '../../i18n';
 import { BandsEditor } from './BandsEditor';
 import { ModelsSection } from './ModelsSection';
+import { RequesterForm } from '../letters/RequesterForm';
 
 /** Models, data folder, language and verdict thresholds. */
 export function SettingsPage() {
@@ -38,6 +39,8 @@ export function SettingsPage() {
             <dt>{t('settings.schema')}</dt>
             <dd>{info?.schemaVersion}</dd>
           </dl>
+          <h2>{t('letters.requester')}</h2>
+          <RequesterForm />
           <label className="field">
             {t('settings.language')}
             <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
