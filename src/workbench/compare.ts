@@ -107,6 +107,7 @@ export async function comparePerformerSuspect(
     regionThreshold: rule.threshold,
     suspectRecordingId: best.recording.id,
     referenceRecordingId: bestReference.id,
+    ...storedErrorRates(model.calibration, cal !== undefined),
     caveats: comparisonCaveats(
       {
         calibrated: cal !== undefined,
@@ -118,5 +119,19 @@ export async function comparePerformerSuspect(
       },
       input.lang,
     ),
+  };
+}
+
+/** The band error rates stored with the model's calibration (see `seimon calibrate`, calibrate-starter). */
+function storedErrorRates(calibration: Record<string, unknown> | null, used: boolean): Pick<Comparison, 'errorRates' | 'errorRatesBasis'> {
+  const rates = used ? calibration?.bandRates : undefined;
+  if (!Array.isArray(rates)) return { errorRates: null, errorRatesBasis: null };
+  const ok = rates.filter(
+    (r): r is { key: string; minPercent: number; falseMatchRate: number; missRate: number } =>
+      typeof r === 'object' && r !== null && typeof (r as { key?: unknown }).key === 'string' && Number.isFinite((r as { falseMatchRate?: unknown }).falseMatchRate),
+  );
+  return {
+    errorRates: ok.map((r) => ({ key: r.key, minPercent: r.minPercent, falseMatchRate: r.falseMatchRate, missRate: r.missRate })),
+    errorRatesBasis: typeof calibration?.bandRatesBasis === 'string' ? calibration.bandRatesBasis : null,
   };
 }

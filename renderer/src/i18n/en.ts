@@ -71,6 +71,7 @@ export const en: Messages = {
     title: 'Compare', choose: 'Choose a performer and a suspect', performer: 'Performer', suspect: 'Suspect', show: 'Compare',
     suspectClip: 'Suspect clip', reference: 'Reference', timeline: 'Similarity over time', spectrogram: 'Show spectrograms', play: 'Play', pause: 'Pause',
     overall: 'Overall score', cosine: 'cosine {{value}}', llr: 'LLR {{value}}', model: 'model {{id}} (SHA-256 {{sha}}…)', caveats: 'Caveats', definition: 'What the % means', regions: 'Matching stretches',
+    errorRates: 'Error rates at each band’s threshold ({{basis}})', falseMatch: 'False match', miss: 'Missed match',
     noRegions: 'No stretch reaches the threshold', needVoiceprint: 'This performer has no voiceprint yet: add reference recordings first.',
   },
   settings: {

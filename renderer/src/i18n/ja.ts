@@ -69,6 +69,7 @@ export const ja = {
     title: '比較', choose: '出演者と疑わしい音声を選んでください', performer: '出演者', suspect: '疑わしい音声', show: '比較する',
     suspectClip: '疑わしい音声（クリップ）', reference: '参照音声', timeline: '時間ごとの類似度', spectrogram: 'スペクトログラム表示', play: '再生', pause: '停止',
     overall: '総合スコア', cosine: 'コサイン {{value}}', llr: 'LLR {{value}}', model: 'モデル {{id}}（SHA-256 {{sha}}…）', caveats: '注意事項', definition: '類似度の定義', regions: '一致区間',
+    errorRates: '各帯域のしきい値での誤一致率・見逃し率（{{basis}}）', falseMatch: '誤一致率', miss: '見逃し率',
     noRegions: 'しきい値を超える区間はありません', needVoiceprint: 'この出演者にはまだ声紋がありません。参照音声を追加してください。',
   },
   settings: {

@@ -168,6 +168,20 @@ export interface Comparison {
   suspectRecordingId: string;
   referenceRecordingId: string;
   caveats: string[];
+  /** Error rates measured at each band's threshold when the model was calibrated; null if unknown. */
+  errorRates: BandErrorRateReading[] | null;
+  /** Which trials those rates come from (held-out speakers, or the user's calibration trials in-sample). */
+  errorRatesBasis: string | null;
+}
+
+/** False-match and miss rates at one verdict band's threshold. */
+export interface BandErrorRateReading {
+  key: string;
+  minPercent: number;
+  /** Share of different-speaker trials scored in this band or above. */
+  falseMatchRate: number;
+  /** Share of same-speaker trials scored below this band. */
+  missRate: number;
 }
 
 export interface Waveform {

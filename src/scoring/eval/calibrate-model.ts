@@ -7,6 +7,7 @@ import { updateModelCalibration } from '../../store/models.js';
 import { applyCalibration, fitCalibration } from '../calibration.js';
 import type { Calibration } from '../calibration.js';
 import { cllr, minCllr, sortTrials } from '../metrics.js';
+import { bandErrorRates } from '../band-rates.js';
 import type { TrialScoresRun } from '../evaluate.js';
 import { sortScored } from './trial-metrics.js';
 
@@ -45,7 +46,15 @@ export async function calibrateFromRun(
     trialFileSha256,
   };
   ctx.db.transaction(() => {
-    updateModelCalibration(ctx.db, run.model.id, { ...cal, source: 'user-trials', trialFileSha256 });
+    const llrTrials = sortTrials(toLlr(sorted.raw.targets), toLlr(sorted.raw.nonTargets));
+    const bandRates = bandErrorRates(llrTrials).map((b) => ({ key: b.key, minPercent: b.minPercent, falseMatchRate: b.falseMatchRate, missRate: b.missRate }));
+    updateModelCalibration(ctx.db, run.model.id, {
+      ...cal,
+      source: 'user-trials',
+      trialFileSha256,
+      bandRates,
+      bandRatesBasis: `in-sample: the ${cal.nTarget} same-speaker and ${cal.nNonTarget} different-speaker trials the calibration was fitted on`,
+    });
     appendAudit(ctx.db, {
       actor: ctx.actor,
       action: 'model.calibrate',

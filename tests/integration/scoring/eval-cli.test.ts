@@ -205,7 +205,15 @@ describe('seimon calibrate', () => {
 
     const ctx = openCore(dataDir, 'test');
     try {
-      expect(getModelRecord(ctx.db, modelId).calibration).toMatchObject({ a: j.calibration.a, b: j.calibration.b });
+      const stored = getModelRecord(ctx.db, modelId).calibration as { a: number; b: number; bandRates: { key: string; falseMatchRate: number; missRate: number }[]; bandRatesBasis: string };
+      expect(stored).toMatchObject({ a: j.calibration.a, b: j.calibration.b });
+      // Error rates at each band's threshold are kept with the calibration, said to be in-sample.
+      expect(stored.bandRates.map((b) => b.key)).toEqual(['very-high', 'high', 'moderate', 'low']);
+      for (const b of stored.bandRates) {
+        expect(b.falseMatchRate).toBeGreaterThanOrEqual(0);
+        expect(b.falseMatchRate).toBeLessThanOrEqual(1);
+      }
+      expect(stored.bandRatesBasis).toMatch(/in-sample/);
       const entry = listAudit(ctx.db, { objectId: modelId }).find((e) => e.action === 'model.calibrate');
       expect(entry?.details).toMatchObject({ nTarget: 3, nNonTarget: 4, a: j.calibration.a });
       expect(entry?.details.sha256).toMatch(/^[0-9a-f]{64}$/);

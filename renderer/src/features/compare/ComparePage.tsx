@@ -104,6 +104,31 @@ export function ComparePage() {
               {t('compare.cosine', { value: cmp.overall.rawCosine.toFixed(3) })}
               {cmp.overall.llr !== null && ` · ${t('compare.llr', { value: cmp.overall.llr.toFixed(2) })}`} · {t('compare.model', { id: cmp.model.id, sha: cmp.model.sha256.slice(0, 12) })}
             </p>
+            {cmp.errorRates && (
+              <div className="error-rates" data-testid="error-rates">
+                <table className="data-table compact">
+                  <caption className="small muted">{t('compare.errorRates', { basis: cmp.errorRatesBasis ?? '' })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('screening.columns.band')}</th>
+                      <th scope="col" className="num">{t('compare.falseMatch')}</th>
+                      <th scope="col" className="num">{t('compare.miss')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {cmp.errorRates.map((r) => (
+                      <tr key={r.key} className={r.key === cmp.overall.band ? 'current' : ''}>
+                        <td>
+                          {bandLabel(r.key)} (≥ {r.minPercent} %)
+                        </td>
+                        <td className="num">{(100 * r.falseMatchRate).toFixed(2)} %</td>
+                        <td className="num">{(100 * r.missRate).toFixed(1)} %</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
             <details>
               <summary>{t('compare.definition')}</summary>
               <p className="small">{cmp.definition}</p>
