@@ -14,7 +14,9 @@ import torch.nn.functional as F
 import torchaudio
 
 SR = 16000
-DATA = os.environ.get("SEIMON_SPEECH", "/work/shared/data/speech")
+# ../shared/data/speech next to the repository (as for the app's tests), unless SEIMON_SPEECH says otherwise.
+_REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.environ.get("SEIMON_SPEECH", os.path.join(os.path.dirname(_REPO), "shared", "data", "speech"))
 CACHE = os.environ.get("SEIMON_CACHE", "/tmp/seimon-train-cache")
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.dirname(HERE)
@@ -130,7 +132,7 @@ class AttentiveStatsPool(nn.Module):
 class SpeakerNet(nn.Module):
     """Compact ECAPA-style TDNN. Input CMN'd fbank [B, T, 80] -> embedding [B, emb]."""
 
-    def __init__(self, channels=256, bottleneck=128, mfa=768, emb=192):
+    def __init__(self, channels=256, bottleneck=128, mfa=768, emb=192, dropout=0.0):
         super().__init__()
         # Stride 2 in the first layer halves every later layer's cost (20 ms frame rate):
         # affordable training on 2 CPU cores, little loss for an utterance-level embedding.
@@ -140,6 +142,7 @@ class SpeakerNet(nn.Module):
         self.mfa = nn.Sequential(nn.Conv1d(3 * channels, mfa, 1), nn.ReLU(), nn.BatchNorm1d(mfa))
         self.pool = AttentiveStatsPool(mfa)
         self.bn = nn.BatchNorm1d(2 * mfa)
+        self.drop = nn.Dropout(dropout)   # training-time regulariser only (identity in eval/ONNX)
         self.fc = nn.Linear(2 * mfa, emb)
 
     def forward(self, feats):
@@ -149,7 +152,7 @@ class SpeakerNet(nn.Module):
             x = blk(x)
             outs.append(x)
         x = self.mfa(torch.cat(outs, dim=1))
-        return self.fc(self.bn(self.pool(x)))
+        return self.fc(self.drop(self.bn(self.pool(x))))
 
 
 class AAMSoftmax(nn.Module):

@@ -2,9 +2,9 @@
 # Reproducible pipeline for the bundled starter model (Seimon issue 5).
 #   bash models/training/train.sh
 # Needs Debian's /usr/bin/python3 with torch 1.13, torchaudio 0.13, soundfile, onnx; ffmpeg with
-# libmp3lame and libopus; the speech sets under /work/shared/data/speech (override: SEIMON_SPEECH).
+# libmp3lame and libopus; the speech sets under ../shared/data/speech next to the repository (override: SEIMON_SPEECH).
 # Cache (features, codec round trips, checkpoints) goes to /tmp/seimon-train-cache (SEIMON_CACHE);
-# no audio is written into the repository. About 45-60 min on 2 CPU cores.
+# no audio is written into the repository. About 30-45 min on 2 CPU cores. `--force` rebuilds the cache.
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=/usr/bin/python3

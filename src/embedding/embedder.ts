@@ -1,6 +1,8 @@
 import { SeimonError } from '../core/errors.js';
 import { applyCmn, computeFbank } from '../features/index.js';
 import { FBANK_PRESETS } from '../features/presets.js';
+import type { FbankOptions } from '../features/presets.js';
+import { computeFbankNoSnip } from '../features/no-snip.js';
 import type { FeatureMatrix } from '../features/index.js';
 import type { EmbeddingModelRef } from './model-ref.js';
 import type { PoolOptions } from './pool.js';
@@ -42,12 +44,24 @@ function windowFeatures(all: FeatureMatrix, w: AnalysisWindow, shift: number, fr
  * Turns 16 kHz mono speech into speaker embeddings with one model: windows over the VAD speech,
  * the model's fbank preset and CMN per window, batched inference in worker threads.
  */
+/**
+ * Front-end variations for like-for-like comparisons with other tools (the benchmark against
+ * sherpa-onnx, whose front-end differs from Kaldi's defaults). The app always uses the model's preset.
+ * With `snipEdges: false` use whole-utterance windows only: frames no longer line up with window starts.
+ */
+export interface FrontEndOverrides {
+  fbank?: Partial<FbankOptions>;
+  snipEdges?: boolean;
+}
+
 export class Embedder {
   readonly model: EmbeddingModelRef;
   private readonly pool: InferencePool;
+  private readonly frontEnd: FrontEndOverrides;
 
-  constructor(model: EmbeddingModelRef, poolOptions: Partial<PoolOptions> = {}) {
+  constructor(model: EmbeddingModelRef, poolOptions: Partial<PoolOptions> = {}, frontEnd: FrontEndOverrides = {}) {
     this.model = model;
+    this.frontEnd = frontEnd;
     this.pool = new InferencePool({ modelPath: model.path, inputName: model.inputName, outputName: model.outputName, ...poolOptions });
   }
 
@@ -57,7 +71,7 @@ export class Embedder {
 
   /** Embeds the speech segments of a 16 kHz mono signal; throws AUDIO_NO_SPEECH when there is too little. */
   async embed(samples: Float32Array, segments: readonly TimeSpan[], opts: EmbedOptions = {}): Promise<ClipEmbedding> {
-    const preset = FBANK_PRESETS[this.model.preset];
+    const preset = { ...FBANK_PRESETS[this.model.preset], ...this.frontEnd.fbank };
     const plan = planWindows(samples, segments, {
       ...DEFAULT_WINDOW_OPTIONS,
       windowSeconds: this.model.windowSeconds,
@@ -65,7 +79,7 @@ export class Embedder {
     });
     if (plan.windows.length === 0)
       throw new SeimonError('AUDIO_NO_SPEECH', 'Not enough speech to compute a voiceprint (at least 0.5 s of speech is needed)');
-    const features = computeFbank(plan.speech, preset);
+    const features = this.frontEnd.snipEdges === false ? computeFbankNoSnip(plan.speech, preset) : computeFbank(plan.speech, preset);
     const shift = Math.round((preset.sampleRate * preset.frameShiftMs) / 1000);
     const frameLen = Math.round((preset.sampleRate * preset.frameLengthMs) / 1000);
     const framesOf = (w: AnalysisWindow) => Math.max(0, 1 + Math.floor((w.length - frameLen) / shift));

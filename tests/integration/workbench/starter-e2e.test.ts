@@ -59,6 +59,7 @@ describe.skipIf(!hasShared)('workbench on real speech with the starter model', (
       model: { id: string; calibrated: boolean };
       matches: { suspectId: string; performerId: string; band: string; rawCosine: number; normalized: number | null; percent: number | null }[];
     };
+    console.log(`[workbench e2e] calibrated=${run.model.calibrated}`, run.matches.map((m) => `${m.suspectId === s1.id ? 'A-clone' : 'unknown'}→${m.performerId === pa.id ? 'A' : 'B'} cos ${m.rawCosine.toFixed(3)} norm ${m.normalized?.toFixed(2)} ${m.percent?.toFixed(1) ?? '-'}% ${m.band}`).join('; '));
     expect(run.model.id).toBe('seimon-starter-v1');
     const forS1 = run.matches.filter((m) => m.suspectId === s1.id);
     expect(forS1[0]?.performerId).toBe(pa.id);
@@ -66,7 +67,6 @@ describe.skipIf(!hasShared)('workbench on real speech with the starter model', (
     const forS2 = run.matches.filter((m) => m.suspectId === s2.id);
     expect(forS2).toHaveLength(2);
     for (const m of forS2) expect(m.band).not.toBe('very-high');
-    console.log(`[workbench e2e] calibrated=${run.model.calibrated}`, run.matches.map((m) => `${m.suspectId === s1.id ? 'A-clone' : 'unknown'}→${m.performerId === pa.id ? 'A' : 'B'} cos ${m.rawCosine.toFixed(3)} norm ${m.normalized?.toFixed(2)} ${m.percent?.toFixed(1) ?? '-'}% ${m.band}`).join('; '));
 
     const cmp = (await cli([...d, 'compare-ids', pa.id, s1.id])) as { timeline: { start: number; end: number }[]; overall: { rawCosine: number } };
     expect(cmp.timeline.length).toBeGreaterThan(0);
