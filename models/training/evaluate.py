@@ -9,7 +9,7 @@ Baseline (no training): vector = [per-dim mean, per-dim std] of the log-mel over
 set-wide mean/std of those vectors removed (global normalisation, otherwise every cosine is ~1),
 scored by cosine.
 
-Usage: evaluate.py [model.onnx-free torch checkpoint, default cache model_last.pt] -> models/starter/eval.json
+Usage: evaluate.py [torch state_dict, default $SEIMON_CACHE/model_last.pt] -> models/starter/eval.json
 """
 import os
 import sys
@@ -42,7 +42,7 @@ def main():
     ev = torch.load(os.path.join(CACHE, "eval.pt"))
     out = {"trials": {}, "eer_percent": {}, "baseline_eer_percent": {}}
     for s, name in SETS.items():
-        segs = [e for e in ev if e["set"] == s]
+        segs = [e for e in ev if e["set"] == s and e["seconds"] >= 3.0]   # test segments >= 3 s
         i, j, lab = trials(segs)
         out["trials"][name] = {"speakers": len({e["speaker"] for e in segs}), "segments": len(segs),
                                "target": int(lab.sum()), "nontarget": int((1 - lab).sum()),

@@ -111,9 +111,13 @@ def heldout_segments(held):
     segs = []
     for spk in held[LIBRI]:
         wav = torch.cat([load_audio(f) for f in list_files(LIBRI, spk)])
-        n = math.ceil(wav.numel() / 16000 / 5)      # non-overlapping 3-5 s pieces
-        L = wav.numel() // n
-        segs += [(LIBRI, spk, i, wav[i * L:(i + 1) * L]) for i in range(n)]
+        dur = wav.numel() / 16000
+        n = math.ceil(dur / 5)                      # non-overlapping 3-5 s pieces
+        if dur / n < 3:                             # short utterance: fewer pieces, never < 3 s
+            n = max(1, math.floor(dur / 3))
+        L = min(wav.numel() // n, 5 * 16000)
+        if L >= 3 * 16000:                          # (one held-out utterance is only 2.7 s: unusable)
+            segs += [(LIBRI, spk, i, wav[i * L:(i + 1) * L]) for i in range(n)]
     for spk in held[SC]:
         files = list_files(SC, spk)
         random.Random(SEED).shuffle(files)
