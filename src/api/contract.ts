@@ -231,5 +231,6 @@ export type * from './types/workbench.js';
 export type * from './types/cases.js';
 export { CASE_STATUSES } from './types/cases.js';
 export { AI_USES } from './types/workbench.js';
+export { formatSimilarity } from './format.js';
 export type * from './types/letters.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './types/letters.js';

@@ -6,6 +6,7 @@ import { jst, letterDate } from './dates.js';
 import type { LetterSource } from './source.js';
 import { fill } from './template.js';
 import { isHttpUrl } from './urls.js';
+import { formatSimilarity } from '../api/format.js';
 
 export interface LetterVars {
   vars: Record<string, string>;
@@ -100,7 +101,7 @@ function score(src: LetterSource, data: LegalData, lang: Lang): string {
     const band = src.bands.find((b) => b.key === s.band);
     const bandLabel = band ? (lang === 'ja' ? band.labelJa : band.labelEn) : s.band;
     const pair = `${nameOf(s.performerId, src.performers)} × ${nameOf(s.suspectId, src.suspects)}`;
-    const value = s.percent === null ? `cos ${s.rawCosine.toFixed(3)}` : `${s.percent.toFixed(1)}%`;
+    const value = s.percent === null ? `cos ${s.rawCosine.toFixed(3)}` : formatSimilarity(s.percent, '%');
     const model = `${s.modelId}${s.modelSha256 ? ` (SHA-256 ${s.modelSha256.slice(0, 16)}…)` : ''}`;
     return lang === 'ja' ? `・${pair}: 類似度 ${value}（${bandLabel}）、モデル ${model}` : `• ${pair}: similarity ${value} (${bandLabel}), model ${model}`;
   });

@@ -2,6 +2,7 @@ import type { ScoreReading } from '../api/contract.js';
 import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA, verbalScale } from '../scoring/verdict.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import type { Lang } from './caveats.js';
+import { formatSimilarity } from '../api/format.js';
 
 /** What a score means, in one or two sentences a non-specialist can read. */
 export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lang: Lang): string {
@@ -12,7 +13,7 @@ export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lan
   }
   const v = verbalScale(r.llr);
   const band = bands.find((b) => b.key === r.band);
-  const pct = r.percent.toFixed(1);
+  const pct = formatSimilarity(r.percent, '');
   const lr = Math.exp(r.llr);
   const lrText = lr >= 100 || lr < 0.01 ? lr.toExponential(1) : lr.toPrecision(2);
   if (ja) {

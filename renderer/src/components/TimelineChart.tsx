@@ -1,5 +1,6 @@
 import type { TimelinePoint } from '../../../src/api/contract';
 import { bandColour } from '../lib/bands';
+import { formatSimilarity } from '../../../src/api/contract';
 
 interface Props {
   points: TimelinePoint[];
@@ -22,7 +23,7 @@ export function TimelineChart({ points, durationSeconds, metric, threshold, labe
   const raw = (p: TimelinePoint) => (metric === 'percent' ? (p.percent ?? 0) : metric === 'normalized' ? (p.normalized ?? 0) : p.rawCosine);
   const value = (p: TimelinePoint) => scale(raw(p));
   const describe = (p: TimelinePoint) =>
-    metric === 'percent' ? `${(p.percent ?? 0).toFixed(1)} %` : metric === 'normalized' ? `AS-norm ${(p.normalized ?? 0).toFixed(2)}` : `cos ${p.rawCosine.toFixed(3)}`;
+    metric === 'percent' ? formatSimilarity(p.percent) : metric === 'normalized' ? `AS-norm ${(p.normalized ?? 0).toFixed(2)}` : `cos ${p.rawCosine.toFixed(3)}`;
   const x = (s: number) => (durationSeconds > 0 ? (100 * s) / durationSeconds : 0);
   return (
     <svg className="timeline" viewBox={`0 0 100 ${H}`} preserveAspectRatio="none" role="img" aria-label={label} data-testid="timeline">

@@ -1,3 +1,5 @@
+import { formatSimilarity } from '../../../src/api/contract';
+
 /** One colour per verdict band, used everywhere a band appears (table, heatmap, badges, timeline). */
 export const BAND_COLOURS: Record<string, string> = {
   'very-high': '#b42318',
@@ -19,5 +21,5 @@ export function heatColour(value01: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-export const formatPercent = (p: number | null): string => (p === null ? '—' : `${p.toFixed(1)} %`);
+export const formatPercent = (p: number | null): string => formatSimilarity(p);
 export const formatSeconds = (s: number): string => (s >= 60 ? `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}` : `${s.toFixed(1)} s`);

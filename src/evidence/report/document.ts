@@ -7,13 +7,14 @@ import type { ReportData, ReportPair, SpectrogramImage } from './data.js';
 import { svgToPng } from './raster.js';
 import { strings } from './strings.js';
 import type { ReportStrings } from './strings.js';
+import { formatSimilarity } from '../../api/format.js';
 
 const dash = (v: string | null | undefined) => (v == null || v === '' ? '—' : v);
 const kb = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(0)} KiB`);
 
 function scoreRows(o: ScoreReading, t: ReportStrings): [string, string][] {
   const rows: [string, string][] = [];
-  rows.push([t.similarity, o.percent === null ? `${t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})` : `${o.percent.toFixed(1)} %`]);
+  rows.push([t.similarity, o.percent === null ? `${t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})` : formatSimilarity(o.percent)]);
   rows.push([t.band, o.band]);
   rows.push([t.rawCosine, o.rawCosine.toFixed(4)]);
   if (o.normalized !== null) rows.push([t.normalized, o.normalized.toFixed(3)]);

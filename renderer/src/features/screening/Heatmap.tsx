@@ -26,7 +26,7 @@ export function Heatmap({ run, onPick }: { run: ScreeningRun; onPick: (performer
               {run.performers.map((p) => {
                 const m = cell.get(`${s.id}|${p.id}`);
                 const v = m ? (m.percent !== null ? m.percent / 100 : Math.max(0, m.rawCosine)) : 0;
-                const text = m ? (m.percent !== null ? `${m.percent.toFixed(0)}` : m.rawCosine.toFixed(2)) : '';
+                const text = m ? (m.percent !== null ? (m.percent > 99 ? '>99' : m.percent.toFixed(0)) : m.rawCosine.toFixed(2)) : '';
                 return (
                   <td key={p.id} style={{ background: heatColour(v), color: v > 0.6 ? '#fff' : '#1d2230' }}>
                     {m && (
