@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CoreContext } from '../api/context.js';
 import { isSeimonError } from '../core/errors.js';
-import { findDefaultModel, findModel } from '../store/models.js';
+import { findDefaultModel, findModel, updateModelCalibration } from '../store/models.js';
+import { appendAudit } from '../store/audit.js';
 import { importModelFile } from './import.js';
 import type { ModelSummary } from './manifest.js';
 import { modelFilePath } from './paths.js';
@@ -25,6 +26,8 @@ const bundledManifestSchema = z.object({
   language: z.string().nullish(),
   licence: z.string().nullish(),
   sourceUrl: z.string().nullish(),
+  /** Score calibration fitted by the project on held-out speakers (see the model card). */
+  calibration: z.record(z.string(), z.unknown()).nullish(),
 });
 
 export interface BundledRegistration {
@@ -95,7 +98,7 @@ async function registerOne(
   const known = m.sha256 ? findModel(ctx.db, m.sha256) : undefined;
   // Cheap path on every later start: registered, file in place (its hash is checked before each use).
   if (known && fs.existsSync(modelFilePath(ctx.dataDir, known)))
-    return { model: known, fresh: false };
+    return { model: adoptBundledCalibration(ctx, known, m.calibration), fresh: false };
   const r = await importModelFile(ctx, path.join(folder, path.basename(m.file)), {
     preset: m.preset,
     displayName: m.displayName,
@@ -112,5 +115,21 @@ async function registerOne(
       audit: { bundleDir: folder },
     },
   });
-  return { model: r.model, fresh: !r.alreadyInstalled };
+  return { model: adoptBundledCalibration(ctx, r.model, m.calibration), fresh: !r.alreadyInstalled };
+}
+
+/** A bundled model comes calibrated; a calibration the user fitted since is never overwritten. */
+function adoptBundledCalibration(ctx: CoreContext, model: ModelSummary, calibration: Record<string, unknown> | null | undefined): ModelSummary {
+  if (!calibration || model.calibration) return model;
+  return ctx.db.transaction(() => {
+    const updated = updateModelCalibration(ctx.db, model.id, { ...calibration, source: 'bundled' });
+    appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'model.calibrate',
+      objectType: 'model',
+      objectId: model.id,
+      details: { sha256: model.sha256, source: 'bundled', a: calibration.a, b: calibration.b },
+    });
+    return updated;
+  })();
 }
