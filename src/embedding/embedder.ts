@@ -1,14 +1,11 @@
 import { SeimonError } from '../core/errors.js';
-import { applyCmn, computeFbank } from '../features/index.js';
 import { FBANK_PRESETS } from '../features/presets.js';
 import type { FbankOptions } from '../features/presets.js';
-import { computeFbankNoSnip } from '../features/no-snip.js';
-import type { FeatureMatrix } from '../features/index.js';
 import type { EmbeddingModelRef } from './model-ref.js';
 import type { PoolOptions } from './pool.js';
 import { InferencePool } from './pool.js';
 import { meanOfNormalized } from './vectors.js';
-import type { AnalysisWindow, TimeSpan } from './windows.js';
+import type { TimeSpan } from './windows.js';
 import { DEFAULT_WINDOW_OPTIONS, planWindows } from './windows.js';
 
 export interface WindowEmbedding {
@@ -31,14 +28,8 @@ export interface EmbedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const BATCH_SIZE = 16;
-
-/** Cuts one window's frames out of the features computed once over all speech, and applies CMN. */
-function windowFeatures(all: FeatureMatrix, w: AnalysisWindow, shift: number, frames: number): FeatureMatrix {
-  const first = Math.round(w.offset / shift);
-  const data = all.data.slice(first * all.numBins, (first + frames) * all.numBins);
-  return applyCmn({ numFrames: frames, numBins: all.numBins, data });
-}
+/** Windows per worker request: small enough to spread a long recording over every worker. */
+const CHUNK_WINDOWS = 32;
 
 /**
  * Turns 16 kHz mono speech into speaker embeddings with one model: windows over the VAD speech,
@@ -79,39 +70,27 @@ export class Embedder {
     });
     if (plan.windows.length === 0)
       throw new SeimonError('AUDIO_NO_SPEECH', 'Not enough speech to compute a voiceprint (at least 0.5 s of speech is needed)');
-    const features = this.frontEnd.snipEdges === false ? computeFbankNoSnip(plan.speech, preset) : computeFbank(plan.speech, preset);
-    const shift = Math.round((preset.sampleRate * preset.frameShiftMs) / 1000);
-    const frameLen = Math.round((preset.sampleRate * preset.frameLengthMs) / 1000);
-    const framesOf = (w: AnalysisWindow) => Math.max(0, 1 + Math.floor((w.length - frameLen) / shift));
-
-    // Batch windows of equal length together (all but a lone short window share one length).
-    const groups = new Map<number, number[]>();
-    plan.windows.forEach((w, i) => {
-      const f = framesOf(w);
-      groups.set(f, [...(groups.get(f) ?? []), i]);
-    });
+    // Windows go to the workers in chunks with the speech they cover: each worker computes the fbank,
+    // CMN and embeddings of its chunk, so the front-end runs on every core, not on the calling thread.
     const results: Float32Array[] = new Array(plan.windows.length);
     let done = 0;
     let dim = 0;
     const jobs: Promise<void>[] = [];
-    for (const [frames, indices] of groups) {
-      for (let b = 0; b < indices.length; b += BATCH_SIZE) {
-        const chunk = indices.slice(b, b + BATCH_SIZE);
-        const feats = new Float32Array(chunk.length * frames * features.numBins);
-        chunk.forEach((wi, k) => {
-          const w = plan.windows[wi];
-          if (w) feats.set(windowFeatures(features, w, shift, frames).data, k * frames * features.numBins);
-        });
-        if (opts.signal?.aborted) throw new SeimonError('CANCELLED', 'Cancelled');
-        jobs.push(
-          this.pool.run(feats, chunk.length, frames, features.numBins).then((r) => {
-            dim = r.dim;
-            chunk.forEach((wi, k) => (results[wi] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
-            done += chunk.length;
-            opts.onProgress?.(done, plan.windows.length);
-          }),
-        );
-      }
+    for (let c = 0; c < plan.windows.length; c += CHUNK_WINDOWS) {
+      const chunk = plan.windows.slice(c, c + CHUNK_WINDOWS);
+      const from = chunk[0]?.offset ?? 0;
+      const to = Math.max(...chunk.map((w) => w.offset + w.length));
+      const speech = plan.speech.slice(from, to);
+      const windows = chunk.map((w) => ({ offset: w.offset - from, length: w.length }));
+      if (opts.signal?.aborted) throw new SeimonError('CANCELLED', 'Cancelled');
+      jobs.push(
+        this.pool.runSpeech(speech, windows, preset, this.frontEnd.snipEdges !== false).then((r) => {
+          dim = r.dim;
+          chunk.forEach((_, k) => (results[c + k] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
+          done += chunk.length;
+          opts.onProgress?.(done, plan.windows.length);
+        }),
+      );
     }
     await abortable(Promise.all(jobs), opts.signal);
     const windows = plan.windows.map((w, i) => ({ start: w.start, end: w.end, embedding: results[i] ?? new Float32Array(dim) }));

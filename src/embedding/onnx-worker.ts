@@ -1,7 +1,8 @@
 // One ONNX Runtime session per worker thread, reused for every batch it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import type { BatchRequest, WorkerInit, WorkerReply } from './worker-protocol.js';
+import type { BatchRequest, SpeechRequest, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { windowBatches } from './window-features.js';
 
 const init = workerData as WorkerInit;
 const port = parentPort;
@@ -23,11 +24,32 @@ async function main(): Promise<void> {
     port.postMessage({ type: 'init-error', message: (e as Error).message } satisfies WorkerReply);
     return;
   }
-  port.on('message', (req: BatchRequest) => {
+  port.on('message', (req: WorkerRequest) => {
     if (init.testHooks && req.crashForTest) process.exit(3);
-    void run(session, req).then((reply) => port.postMessage(reply, reply.type === 'result' ? [reply.embeddings.buffer as ArrayBuffer] : []));
+    void (req.kind === 'speech' ? runSpeech(session, req) : run(session, req)).then((reply) => port.postMessage(reply, reply.type === 'result' ? [reply.embeddings.buffer as ArrayBuffer] : []));
   });
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
+}
+
+/** Front-end and inference for a stretch of speech: all windows' embeddings, in window order. */
+async function runSpeech(session: ort.InferenceSession, req: SpeechRequest): Promise<WorkerReply> {
+  try {
+    const t0 = performance.now();
+    let dim = 0;
+    let out = new Float32Array(0);
+    for (const b of windowBatches(req.speech, req.windows, req.fbank, req.snipEdges)) {
+      const r = await run(session, { id: req.id, feats: b.feats, batch: b.indices.length, frames: b.frames, bins: b.bins });
+      if (r.type !== 'result') return r;
+      if (dim === 0) {
+        dim = r.dim;
+        out = new Float32Array(req.windows.length * dim);
+      }
+      b.indices.forEach((wi, k) => out.set(r.embeddings.subarray(k * dim, (k + 1) * dim), wi * dim));
+    }
+    return { id: req.id, type: 'result', embeddings: out, dim, ms: performance.now() - t0 };
+  } catch (e) {
+    return { id: req.id, type: 'error', message: (e as Error).message };
+  }
 }
 
 async function run(session: ort.InferenceSession, req: BatchRequest): Promise<WorkerReply> {

@@ -1,7 +1,8 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SeimonError } from '../core/errors.js';
-import type { BatchRequest, WorkerInit, WorkerReply } from './worker-protocol.js';
+import type { FbankOptions } from '../features/presets.js';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
 import { resolveWorkerScript } from './worker-url.js';
 
 export interface PoolOptions {
@@ -22,7 +23,9 @@ export interface BatchResult {
 }
 
 interface Job {
-  req: BatchRequest;
+  req: WorkerRequest;
+  /** How many windows the job covers (for messages). */
+  windows: number;
   resolve: (r: BatchResult) => void;
   reject: (e: Error) => void;
 }
@@ -70,9 +73,24 @@ export class InferencePool {
   /** Runs one batch of equal-length feature windows, [batch, frames, bins] row-major. */
   run(feats: Float32Array, batch: number, frames: number, bins: number, opts: { crashForTest?: boolean } = {}): Promise<BatchResult> {
     if (this.closed) return Promise.reject(new SeimonError('MODEL_POOL_CLOSED', 'The inference pool is closed'));
+    return this.enqueue({ id: this.nextId++, feats, batch, frames, bins, ...opts }, batch);
+  }
+
+  /** Embeds windows of a speech signal in a worker: fbank, CMN and inference all off this thread. */
+  runSpeech(
+    speech: Float32Array,
+    windows: { offset: number; length: number }[],
+    fbank: FbankOptions,
+    snipEdges = true,
+    opts: { crashForTest?: boolean } = {},
+  ): Promise<BatchResult> {
+    return this.enqueue({ id: this.nextId++, kind: 'speech', speech, windows, fbank, snipEdges, ...opts }, windows.length);
+  }
+
+  private enqueue(req: WorkerRequest, windows: number): Promise<BatchResult> {
+    if (this.closed) return Promise.reject(new SeimonError('MODEL_POOL_CLOSED', 'The inference pool is closed'));
     return new Promise((resolve, reject) => {
-      const req: BatchRequest = { id: this.nextId++, feats, batch, frames, bins, ...opts };
-      this.queue.push({ req, resolve, reject });
+      this.queue.push({ req, windows, resolve, reject });
       this.dispatch();
     });
   }
@@ -110,7 +128,7 @@ export class InferencePool {
     if (this.closed) return;
     const job = slot.busy;
     slot.busy = null;
-    job?.reject(new SeimonError('MODEL_WORKER_CRASHED', `The inference worker stopped (exit code ${code}) while processing ${job.req.batch} windows`));
+    job?.reject(new SeimonError('MODEL_WORKER_CRASHED', `The inference worker stopped (exit code ${code}) while processing ${job.windows} windows`));
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots[i] = this.spawn();
   }
@@ -137,7 +155,8 @@ export class InferencePool {
           const job = this.queue.shift();
           if (!job) return;
           slot.busy = job;
-          slot.worker.postMessage(job.req, [job.req.feats.buffer as ArrayBuffer]);
+          const buffer = job.req.kind === 'speech' ? job.req.speech.buffer : job.req.feats.buffer;
+          slot.worker.postMessage(job.req, [buffer as ArrayBuffer]);
         },
         () => {
           const job = this.queue.shift();

@@ -1,3 +1,5 @@
+import type { FbankOptions } from '../features/presets.js';
+
 /** Messages between the inference pool and its ONNX workers. */
 export interface WorkerInit {
   modelPath: string;
@@ -19,6 +21,23 @@ export interface BatchRequest {
   bins: number;
   crashForTest?: boolean;
 }
+
+/**
+ * Speech to embed in the worker itself: fbank, CMN per window and inference all run off the calling
+ * thread, so several workers share the front-end work too. Window offsets are samples into `speech`
+ * and multiples of the frame shift.
+ */
+export interface SpeechRequest {
+  id: number;
+  kind: 'speech';
+  speech: Float32Array;
+  windows: { offset: number; length: number }[];
+  fbank: FbankOptions;
+  snipEdges: boolean;
+  crashForTest?: boolean;
+}
+
+export type WorkerRequest = (BatchRequest & { kind?: 'batch' }) | SpeechRequest;
 
 export type WorkerReply =
   | { type: 'ready' }
