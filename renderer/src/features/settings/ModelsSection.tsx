@@ -74,7 +74,7 @@ export function ModelsSection() {
               </div>
             </div>
             <button type="button" disabled={job?.state === 'running'} onClick={() => void install(c.id)}>
-              {job?.state === 'running' ? t('settings.installing') : t('settings.install')}
+              {job?.state === 'running' ? t('settings.installing') : t('settings.installOne')}
             </button>
           </li>
         ))}
