@@ -145,7 +145,7 @@ const report = {
 fs.writeFileSync(path.join(STARTER, 'calibration.json'), JSON.stringify(report, null, 2) + '\n');
 manifest.calibration = {
   ...cal,
-  bandRates: report.test.bands.filter((b) => b.llrThreshold !== null).map((b) => ({ key: b.key, minPercent: b.minPercent, falseMatchRate: b.falseMatchRate, missRate: b.missRate })),
+  bandRates: report.test.bands.filter((b) => b.minPercent > 0).map((b) => ({ key: b.key, minPercent: b.minPercent, falseMatchRate: b.falseMatchRate, missRate: b.missRate })),
   bandRatesBasis: `held-out speakers not used to fit (${testSet.targets.length} same-speaker, ${testSet.nonTargets.length} different-speaker trials)`,
 };
 fs.writeFileSync(path.join(STARTER, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');

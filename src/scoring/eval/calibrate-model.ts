@@ -47,7 +47,7 @@ export async function calibrateFromRun(
   };
   ctx.db.transaction(() => {
     const llrTrials = sortTrials(toLlr(sorted.raw.targets), toLlr(sorted.raw.nonTargets));
-    const bandRates = bandErrorRates(llrTrials).map((b) => ({ key: b.key, minPercent: b.minPercent, falseMatchRate: b.falseMatchRate, missRate: b.missRate }));
+    const bandRates = bandErrorRates(llrTrials).filter((b) => b.minPercent > 0).map((b) => ({ key: b.key, minPercent: b.minPercent, falseMatchRate: b.falseMatchRate, missRate: b.missRate }));
     updateModelCalibration(ctx.db, run.model.id, {
       ...cal,
       source: 'user-trials',

@@ -208,7 +208,7 @@ describe('seimon calibrate', () => {
       const stored = getModelRecord(ctx.db, modelId).calibration as { a: number; b: number; bandRates: { key: string; falseMatchRate: number; missRate: number }[]; bandRatesBasis: string };
       expect(stored).toMatchObject({ a: j.calibration.a, b: j.calibration.b });
       // Error rates at each band's threshold are kept with the calibration, said to be in-sample.
-      expect(stored.bandRates.map((b) => b.key)).toEqual(['very-high', 'high', 'moderate', 'low']);
+      expect(stored.bandRates.map((b) => b.key)).toEqual(['very-high', 'high', 'moderate']);
       for (const b of stored.bandRates) {
         expect(b.falseMatchRate).toBeGreaterThanOrEqual(0);
         expect(b.falseMatchRate).toBeLessThanOrEqual(1);

@@ -116,7 +116,7 @@ export function ComparePage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {cmp.errorRates.map((r) => (
+                    {cmp.errorRates.filter((r) => r.minPercent > 0).map((r) => (
                       <tr key={r.key} className={r.key === cmp.overall.band ? 'current' : ''}>
                         <td>
                           {bandLabel(r.key)} (≥ {r.minPercent} %)
