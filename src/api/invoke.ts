@@ -30,6 +30,14 @@ export async function invoke<K extends OperationName>(
       const issues = e.details?.issues as FieldIssue[] | undefined;
       return { ok: false, error: { code: e.code, message: e.message, ...(issues ? { issues } : {}) } };
     }
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+      return {
+        ok: false,
+        error: {
+          code: 'IN_USE',
+          message: 'This is still named by a case or another record (evidence must not lose what it is about); nothing was changed.',
+        },
+      };
     return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message ?? String(e) } };
   }
 }

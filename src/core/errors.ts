@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'DB_OPEN_FAILED',
   'INTERNAL',
   'CANCELLED',
+  /** The object is still referenced (e.g. a performer named by a case) and cannot be removed. */
+  'IN_USE',
   /** A performer has no reference recordings (nothing to enroll). */
   'NO_REFERENCES',
   /** Screening needs at least one performer with references and one suspect with clips. */

@@ -45,7 +45,11 @@ describe('cases', () => {
 
   it('refuses unknown performers and keeps performers in a case from being deleted', async () => {
     expect(await invoke(ctx, 'cases.create', { performerIds: ['perf_0000000000'], suspectIds: [suspectId] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect((await invoke(ctx, 'performers.remove', { id: performerId })).ok).toBe(false);
+    expect(await invoke(ctx, 'performers.remove', { id: performerId })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    expect(await invoke(ctx, 'suspects.remove', { id: suspectId })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    // Nothing was removed, and the refused removals left no audit entry behind.
+    expect((await op(ctx, 'performers.get', { id: performerId })).name).toBe('青木 葵');
+    expect(listAudit(ctx.db, { objectId: performerId }).some((e) => e.action === 'performer.remove')).toBe(false);
   });
 
   it('CLI: case create --json, list, show --json, status', async () => {
