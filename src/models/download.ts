@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import type http from 'node:http';
 import { Transform } from 'node:stream';
@@ -195,9 +196,13 @@ async function receiveBody(
     },
   });
   opts.onProgress?.({ receivedBytes: received, totalBytes, resumedFrom: start });
+  const out = fs.createWriteStream(part, { flags: start > 0 ? 'a' : 'w' });
   try {
-    await pipeline(open.res, tap, fs.createWriteStream(part, { flags: start > 0 ? 'a' : 'w' }));
+    await pipeline(open.res, tap, out);
   } catch (e) {
+    // The file opens asynchronously: wait until it is really closed, or a refused download's part
+    // file could be created again right after the caller deletes it.
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     throw networkError(e, open.cancelReason(), open.url, stallMs);
   }
 }
