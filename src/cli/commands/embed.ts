@@ -8,6 +8,9 @@ import type { FileEmbedding } from '../../embedding/embed-file.js';
 import { cosine } from '../../embedding/vectors.js';
 import { isSeimonError } from '../../core/errors.js';
 import type { CoreContext } from '../../api/context.js';
+import { applyCalibration, llrToProbability, parseCalibration } from '../../scoring/calibration.js';
+import type { Calibration } from '../../scoring/calibration.js';
+import { formatSimilarity } from '../../api/format.js';
 
 const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -20,7 +23,21 @@ function summary(f: FileEmbedding) {
   };
 }
 
-async function withEmbedding<T>(ctx: CoreContext, modelId: string | undefined, fn: (embed: (file: string) => Promise<FileEmbedding>, model: { id: string; sha256: string }) => Promise<T>): Promise<T> {
+/** The model's raw-cosine calibration, when it has a usable one (compare applies no cohort). */
+function rawCalibration(calibration: Record<string, unknown> | null): Calibration | null {
+  try {
+    const cal = calibration ? parseCalibration(calibration) : null;
+    return cal && cal.scoreKind === 'raw-cosine' ? cal : null;
+  } catch {
+    return null;
+  }
+}
+
+async function withEmbedding<T>(
+  ctx: CoreContext,
+  modelId: string | undefined,
+  fn: (embed: (file: string) => Promise<FileEmbedding>, model: { id: string; sha256: string; calibration: Calibration | null }) => Promise<T>,
+): Promise<T> {
   let opened;
   try {
     opened = await openEmbedder(ctx, modelId);
@@ -39,7 +56,7 @@ async function withEmbedding<T>(ctx: CoreContext, modelId: string | undefined, f
         if (isSeimonError(e)) throw new CliFailure(1, e.code, `${file}: ${e.message}`);
         throw e;
       }
-    }, { id: model.id, sha256: model.sha256 });
+    }, { id: model.id, sha256: model.sha256, calibration: rawCalibration(model.calibration) });
   } finally {
     await embedder.close();
   }
@@ -56,7 +73,7 @@ export function registerEmbedCommands(program: Command, io: CliIo, globals: () =
       await withCore(g, (ctx) =>
         withEmbedding(ctx, o.model, async (embed, model) => {
           const f = await embed(file);
-          const out = { model, dim: f.dim, embedding: Array.from(f.embedding, (x) => round(x)), ...summary(f) };
+          const out = { model: { id: model.id, sha256: model.sha256 }, dim: f.dim, embedding: Array.from(f.embedding, (x) => round(x)), ...summary(f) };
           if (g.json) printJson(io, out);
           else io.stdout(`${file}: ${f.dim}-dim embedding from ${f.windows.length} windows over ${out.speechSeconds} s of speech (model ${model.id})\n`);
         }),
@@ -73,9 +90,20 @@ export function registerEmbedCommands(program: Command, io: CliIo, globals: () =
         withEmbedding(ctx, o.model, async (embed, model) => {
           const ea = await embed(a);
           const eb = await embed(b);
-          const out = { model, cosine: round(cosine(ea.embedding, eb.embedding)), a: { file: a, ...summary(ea) }, b: { file: b, ...summary(eb) } };
+          const cos = cosine(ea.embedding, eb.embedding);
+          const llr = model.calibration ? applyCalibration(model.calibration, cos) : null;
+          const percent = llr === null ? null : 100 * llrToProbability(llr);
+          const out = {
+            model: { id: model.id, sha256: model.sha256, calibrated: model.calibration !== null },
+            cosine: round(cos),
+            llr: llr === null ? null : round(llr, 4),
+            percent: percent === null ? null : round(percent, 3),
+            a: { file: a, ...summary(ea) },
+            b: { file: b, ...summary(eb) },
+          };
           if (g.json) printJson(io, out);
-          else io.stdout(`cosine ${out.cosine.toFixed(4)}  (model ${model.id}, uncalibrated raw score)\n`);
+          else if (percent === null) io.stdout(`cosine ${out.cosine.toFixed(4)}  (model ${model.id}, uncalibrated: raw score only)\n`);
+          else io.stdout(`similarity ${formatSimilarity(percent)} (LLR ${llr?.toFixed(2)}), cosine ${out.cosine.toFixed(4)}  (model ${model.id})\n`);
         }),
       );
     });
