@@ -21,7 +21,11 @@ async function compare(dataDir: string, a: string, b: string): Promise<number> {
   let err = '';
   const code = await runCli(['--data-dir', dataDir, '--json', 'compare', a, b], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
   expect(code, err).toBe(0);
-  return (JSON.parse(out) as { cosine: number }).cosine;
+  const r = JSON.parse(out) as { cosine: number; percent: number | null; model: { calibrated: boolean } };
+  // The bundled model ships calibrated, so compare also reports the similarity %.
+  expect(r.model.calibrated).toBe(true);
+  expect(r.percent).toBeGreaterThanOrEqual(0);
+  return r.cosine;
 }
 
 describe.skipIf(!hasShared)('seimon compare on held-out speakers (real speech, starter model)', () => {
