@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import type { CoreContext } from '../../src/api/context.js';
 import { closeCore, openCore } from '../../src/api/context.js';
 import { invoke } from '../../src/api/invoke.js';
+import { registerBundledModels } from '../../src/models/bundled.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import { routeInvoke } from '../../electron/ipc.js';
 import { mimeTypeOf } from '../../electron/app-protocol.js';
@@ -60,6 +61,7 @@ export async function openApp(
 ): Promise<AppSession> {
   const dataDir = opts.dataDir ?? freshDataDir('seimon-e2e');
   const ctx = openCore(dataDir, 'app');
+  await registerBundledModels(ctx); // as the Electron core host does at start
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 } });
   await context.route(`${ORIGIN}/**`, async (route) => {
     const rel = decodeURIComponent(new URL(route.request().url()).pathname);

@@ -76,7 +76,7 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings', models: 'Speaker models', default: 'default', makeDefault: 'Make default', importModel: 'Import an ONNX file', install: 'Install from the catalog', installing: 'Installing…',
-    installOne: 'Install', calibrated: 'calibrated', uncalibrated: 'uncalibrated', dataFolder: 'Data folder', version: 'Version', schema: 'Schema', bands: 'Verdict bands (thresholds)', save: 'Save', saved: 'Saved', minPercent: 'from %', addBand: 'Add band',
+    presetQuestion: '{{name}} carries no front-end metadata. Choose the front-end this model was trained with.', installOne: 'Install', calibrated: 'calibrated', uncalibrated: 'uncalibrated', dataFolder: 'Data folder', version: 'Version', schema: 'Schema', bands: 'Verdict bands (thresholds)', save: 'Save', saved: 'Saved', minPercent: 'from %', addBand: 'Add band',
     language: 'Language', preset: 'front-end', dim: 'dim', licence: 'licence',
   },
   weak: { 'no-speech': 'no speech found', 'little-speech': 'under 10 s of speech', noisy: 'noisy (SNR under 15 dB)', clipping: 'clipping (over 1 %)', 'music-or-noise': 'music or steady noise', 'telephone-band': 'telephone band (under 16 kHz)' },

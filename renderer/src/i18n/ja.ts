@@ -74,7 +74,7 @@ export const ja = {
   },
   settings: {
     title: '設定', models: '話者モデル', default: '既定', makeDefault: '既定にする', importModel: 'ONNX ファイルを取り込む', install: 'カタログからインストール', installing: 'インストール中…',
-    installOne: 'インストール', calibrated: '校正済み', uncalibrated: '未校正', dataFolder: 'データフォルダ', version: 'バージョン', schema: 'スキーマ', bands: '判定の帯域（しきい値）', save: '保存', saved: '保存しました', minPercent: '下限 %', addBand: '帯域を追加',
+    presetQuestion: '{{name}} には前処理の情報（メタデータ）がありません。このモデルが学習に使った前処理を選んでください。', installOne: 'インストール', calibrated: '校正済み', uncalibrated: '未校正', dataFolder: 'データフォルダ', version: 'バージョン', schema: 'スキーマ', bands: '判定の帯域（しきい値）', save: '保存', saved: '保存しました', minPercent: '下限 %', addBand: '帯域を追加',
     language: '表示言語', preset: '前処理', dim: '次元', licence: 'ライセンス',
   },
   weak: { 'no-speech': '音声が検出されません', 'little-speech': '音声が 10 秒未満', noisy: '雑音が多い（SN比 15 dB 未満）', clipping: '音割れ（1 % 超）', 'music-or-noise': '音楽や持続的な雑音あり', 'telephone-band': '電話帯域（16 kHz 未満）' },

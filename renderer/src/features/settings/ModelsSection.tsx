@@ -14,6 +14,9 @@ export function ModelsSection() {
   const { value: models, reload } = useCall('models.list', {});
   const { value: catalog } = useCall('models.catalog', {});
   const [busy, setBusy] = useState(false);
+  // A model without sherpa-onnx metadata: ask which front-end it was trained with.
+  const [needsPreset, setNeedsPreset] = useState<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>(null);
+  const [preset, setPreset] = useState<'wespeaker' | '3dspeaker'>('3dspeaker');
   const { job, follow } = useJob((j) => {
     if (j.state === 'failed' && j.error) notify('error', t('errors.generic', j.error));
     void reload();
@@ -23,9 +26,19 @@ export function ModelsSection() {
     setBusy(true);
     for (const f of files) {
       const res = await call('models.importFile', { name: f.name, bytes: f.bytes });
-      if (!res.ok) notify('error', t('files.failed', { name: f.name, message: `${res.error.code}: ${res.error.message}` }));
+      if (!res.ok && res.error.code === 'MODEL_PRESET_REQUIRED') setNeedsPreset(f);
+      else if (!res.ok) notify('error', t('files.failed', { name: f.name, message: `${res.error.code}: ${res.error.message}` }));
     }
     setBusy(false);
+    await reload();
+  }
+  async function importWithPreset() {
+    if (!needsPreset) return;
+    setBusy(true);
+    const res = await call('models.importFile', { ...needsPreset, preset });
+    setBusy(false);
+    if (!res.ok) notify('error', t('files.failed', { name: needsPreset.name, message: `${res.error.code}: ${res.error.message}` }));
+    setNeedsPreset(null);
     await reload();
   }
   async function makeDefault(id: string) {
@@ -62,6 +75,26 @@ export function ModelsSection() {
       </ul>
       <h3>{t('settings.importModel')}</h3>
       <DropZone label={t('settings.importModel')} accept=".onnx" busy={busy} onFiles={(f) => void importFiles(f)} />
+      {needsPreset && (
+        <div className="info-banner" role="alertdialog" aria-label={t('settings.presetQuestion', { name: needsPreset.name })}>
+          <p>{t('settings.presetQuestion', { name: needsPreset.name })}</p>
+          <div className="toolbar">
+            <label>
+              {t('settings.preset')}
+              <select value={preset} onChange={(e) => setPreset(e.target.value as 'wespeaker' | '3dspeaker')}>
+                <option value="3dspeaker">3dspeaker (3D-Speaker CAM++ / ERes2Net)</option>
+                <option value="wespeaker">wespeaker (WeSpeaker ResNet34 / CAM++)</option>
+              </select>
+            </label>
+            <button type="button" className="primary" disabled={busy} onClick={() => void importWithPreset()}>
+              {t('settings.importModel')}
+            </button>
+            <button type="button" onClick={() => setNeedsPreset(null)}>
+              {t('form.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <h3>{t('settings.install')}</h3>
       {job?.state === 'running' && <ProgressBar done={job.done} total={job.total} etaSeconds={job.etaSeconds} />}
       <ul className="plain">
