@@ -54,7 +54,9 @@ export async function exportEvidencePack(ctx: CoreContext, o: ExportOptions): Pr
   const ev = await collectEvidence(ctx, c, o.lang);
   const createdAt = new Date();
   const pack = await buildPack(ctx, ev, { lang: o.lang, includeReferenceAudio: o.includeReferenceAudio, createdAt, key });
-  const temp = path.join(dir, `${PARTIAL_PREFIX}${randomBytes(6).toString('hex')}.partial`);
+  removeDeadPartials(dir);
+  // The writer's pid is in the name, so a later export can tell a dead writer's leftovers from a live one.
+  const temp = path.join(dir, `${PARTIAL_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.partial`);
   try {
     const fd = fs.openSync(temp, 'wx', 0o644);
     try {
@@ -89,6 +91,27 @@ export async function exportEvidencePack(ctx: CoreContext, o: ExportOptions): Pr
     return { ...record, path: out, files: pack.manifest.files.length };
   } finally {
     fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Deletes temporary files whose writing process no longer runs (an export killed part-way). */
+export function removeDeadPartials(dir: string): string[] {
+  const removed: string[] = [];
+  for (const file of strayPartials(dir)) {
+    const pid = Number(/^\.seimon-export-(\d+)-/.exec(path.basename(file))?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || processAlive(pid)) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM'; // exists, owned by someone else
   }
 }
 

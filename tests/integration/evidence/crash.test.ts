@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeCore, openCore } from '../../../src/api/context.js';
 import { walkAuditChain } from '../../../src/evidence/audit-chain.js';
-import { strayPartials } from '../../../src/evidence/pack/export.js';
+import { exportEvidencePack, strayPartials } from '../../../src/evidence/pack/export.js';
 import { sha256OfFile } from '../../../src/evidence/hash.js';
 import { contentPath } from '../../../src/store/content.js';
 import { DB_FILE_NAME } from '../../../src/store/database.js';
@@ -76,6 +76,17 @@ describe.skipIf(!hasShared)('kill -9 mid-export and mid-import', () => {
     const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM evidence_exports').get()).toEqual({ n: 0 });
     db.close();
+    // The next export into that folder clears the dead writer's leftover, and leaves a live one's alone.
+    const live = path.join(outDir, `.seimon-export-${process.pid}-feedface.partial`);
+    fs.writeFileSync(live, 'in progress');
+    const ctx = openCore(dir, 'test');
+    try {
+      await exportEvidencePack(ctx, { caseId, out, lang: 'ja', includeReferenceAudio: false });
+    } finally {
+      closeCore(ctx);
+    }
+    expect(fs.existsSync(out)).toBe(true);
+    expect(strayPartials(outDir)).toEqual([live]);
   });
 
   it('imports killed part-way leave a consistent database and content store', async () => {
