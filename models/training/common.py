@@ -22,6 +22,27 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.dirname(HERE)
 LIBRI, SC, FSDD = "librispeech-train-clean-100-1utt", "speech-commands-v002", "fsdd"
 SEED = 20251126
+# Experiments name a run (SEIMON_RUN) so checkpoints and logs of different recipes never overwrite
+# each other; the shipped recipe is the default run "starter".
+RUN = os.environ.get("SEIMON_RUN", "starter")
+STEM_STRIDE = int(os.environ.get("SEIMON_STEM_STRIDE", "2"))
+
+
+def run_file(name):
+    """Per-run file in the cache: model_last.pt -> model_last.<run>.pt for runs other than the default."""
+    if RUN == "starter":
+        return os.path.join(CACHE, name)
+    base, ext = os.path.splitext(name)
+    return os.path.join(CACHE, f"{base}.{RUN}{ext}")
+
+
+def load_trained():
+    """The network of this run with its trained weights, built with the stem stride it was trained with."""
+    info = torch.load(run_file("train_info.pt"))
+    model = SpeakerNet(stride=info.get("stem_stride", 2))
+    model.load_state_dict(torch.load(run_file("model_last.pt")))
+    model.eval()
+    return model, info
 
 
 def set_threads():
@@ -132,11 +153,12 @@ class AttentiveStatsPool(nn.Module):
 class SpeakerNet(nn.Module):
     """Compact ECAPA-style TDNN. Input CMN'd fbank [B, T, 80] -> embedding [B, emb]."""
 
-    def __init__(self, channels=256, bottleneck=128, mfa=768, emb=192, dropout=0.0):
+    def __init__(self, channels=256, bottleneck=128, mfa=768, emb=192, dropout=0.0, stride=None):
         super().__init__()
-        # Stride 2 in the first layer halves every later layer's cost (20 ms frame rate):
-        # affordable training on 2 CPU cores, little loss for an utterance-level embedding.
-        self.stem = nn.Sequential(nn.Conv1d(80, channels, 5, stride=2, padding=2), nn.ReLU(),
+        # stride 2 in the first layer halves every later layer's cost (20 ms frame rate); stride 1
+        # keeps the 10 ms frames. The choice is recorded in train_info.pt (see arch()).
+        stride = STEM_STRIDE if stride is None else stride
+        self.stem = nn.Sequential(nn.Conv1d(80, channels, 5, stride=stride, padding=2), nn.ReLU(),
                                   nn.BatchNorm1d(channels))
         self.blocks = nn.ModuleList([TDNNBlock(channels, bottleneck, d) for d in (2, 3, 4)])
         self.mfa = nn.Sequential(nn.Conv1d(3 * channels, mfa, 1), nn.ReLU(), nn.BatchNorm1d(mfa))
@@ -172,6 +194,38 @@ class AAMSoftmax(nn.Module):
         onehot = F.one_hot(y, cos.shape[1]).bool()
         logits = self.scale * torch.where(onehot, target, cos)
         return F.cross_entropy(logits, y), logits
+
+
+def cohort_embeddings(model, data):
+    """The shipped score-normalisation cohort: ~200 training speakers (seeded choice), one L2-normalised
+    mean embedding of up to three clean 3 s crops each. Returns (list of (set, speaker), [N, dim])."""
+    rng = random.Random(SEED)
+    spk = [(c["set"], c["speaker"], c["class"]) for c in data["classes"] if c["speed"] == 1.0]
+    chosen = []
+    for s, n in {LIBRI: 130, SC: 64, FSDD: 6}.items():
+        cands = [x for x in spk if x[0] == s]
+        chosen += sorted(rng.sample(cands, min(n, len(cands))))
+    d = data["clean"]
+    embs = []
+    for _, _, c in chosen:
+        f = d["feats"][int(d["starts"][c]):int(d["starts"][c]) + int(d["lens"][c])].float()
+        crops = [f[o:o + 300] for o in range(0, max(1, f.shape[0] - 299), 300)][:3]
+        embs.append(F.normalize(F.normalize(embed(model, [cmn(x) for x in crops])).mean(0), dim=0))
+    return [(s, sp) for s, sp, _ in chosen], torch.stack(embs)
+
+
+# The app's AS-norm (src/scoring/normalization.ts): top-N cohort scores per side, N = min(300, cohort).
+AS_NORM_TOP_N = 300
+
+
+def as_norm(enrol, test, cohort, top_n=AS_NORM_TOP_N):
+    """Adaptive symmetric normalisation of the cosines of row-paired L2-normalised enrol/test embeddings,
+    as the app computes it (population standard deviation of the top-N cohort scores of each side)."""
+    k = min(top_n, cohort.shape[0])
+    raw = (enrol * test).sum(1)
+    te, tt = (enrol @ cohort.T).topk(k, 1).values, (test @ cohort.T).topk(k, 1).values
+    z = lambda t: (raw - t.mean(1)) / t.std(1, unbiased=False).clamp(min=1e-4)
+    return 0.5 * (z(te) + z(tt))
 
 
 def embed(model, feats_list, max_frames=3000):

@@ -9,15 +9,15 @@ Baseline (no training): vector = [per-dim mean, per-dim std] of the log-mel over
 set-wide mean/std of those vectors removed (global normalisation, otherwise every cosine is ~1),
 scored by cosine.
 
-Usage: evaluate.py [torch state_dict, default $SEIMON_CACHE/model_last.pt] -> models/starter/eval.json
+Usage: evaluate.py (SEIMON_RUN picks the run; the default run writes models/starter/eval.json)
 """
 import os
-import sys
 
 import torch
 import torch.nn.functional as F
 
-from common import CACHE, LIBRI, MODELS, SC, SpeakerNet, cmn, embed, eer, save_json, set_threads
+from common import (CACHE, LIBRI, MODELS, RUN, SC, as_norm, cmn, cohort_embeddings, embed, eer, load_trained,
+                    save_json, set_threads)
 
 CONDS = ("clean", "mp3_64k", "opus_24k", "resample_8k")
 SETS = {LIBRI: "librispeech_heldout", SC: "speechcommands_heldout"}
@@ -34,13 +34,29 @@ def baseline_vectors(feats):
     return v
 
 
+def baseline_cohort(data, who):
+    """Baseline vectors of the cohort speakers (clean training audio, speed 1.0)."""
+    d, idx = data["clean"], {(c["set"], c["speaker"]): c["class"] for c in data["classes"] if c["speed"] == 1.0}
+    out = []
+    for key in who:
+        c = idx[key]
+        out.append(d["feats"][int(d["starts"][c]):int(d["starts"][c]) + int(d["lens"][c])][:900].float())
+    return baseline_vectors(out)
+
+
 def main():
     set_threads()
-    ckpt = sys.argv[1] if len(sys.argv) > 1 else os.path.join(CACHE, "model_last.pt")
-    model = SpeakerNet()
-    model.load_state_dict(torch.load(ckpt))
+    model, _ = load_trained()
     ev = torch.load(os.path.join(CACHE, "eval.pt"))
-    out = {"trials": {}, "eer_percent": {}, "baseline_eer_percent": {}}
+    data = torch.load(os.path.join(CACHE, "train.pt"))
+    # the app scores with AS-norm against the shipped cohort (training speakers): measure that too,
+    # for the model and, with the same cohort speakers and normalisation, for the baseline
+    who, cohort = cohort_embeddings(model, data)
+    b_cohort = baseline_cohort(data, who)
+    b_mu, b_sd = b_cohort.mean(0), b_cohort.std(0) + 1e-5
+    b_cohort_n = F.normalize((b_cohort - b_mu) / b_sd)
+    out = {"trials": {}, "eer_percent": {}, "baseline_eer_percent": {}, "asnorm_eer_percent": {},
+           "baseline_asnorm_eer_percent": {}}
     for s, name in SETS.items():
         segs = [e for e in ev if e["set"] == s and e["seconds"] >= 3.0]   # test segments >= 3 s
         i, j, lab = trials(segs)
@@ -51,7 +67,9 @@ def main():
         enrol = F.normalize(embed(model, [cmn(e["feats"]["clean"]) for e in segs]))
         b_enrol = baseline_vectors([e["feats"]["clean"] for e in segs])
         mu, sd = b_enrol.mean(0), b_enrol.std(0) + 1e-5      # set-wide normalisation, clean side
-        out["eer_percent"][name], out["baseline_eer_percent"][name] = {}, {}
+        b_enrol_n = F.normalize((b_enrol - b_mu) / b_sd)
+        for k in ("eer_percent", "baseline_eer_percent", "asnorm_eer_percent", "baseline_asnorm_eer_percent"):
+            out[k][name] = {}
         for c in CONDS:
             test = F.normalize(embed(model, [cmn(e["feats"][c]) for e in segs]))
             scores = (enrol[i] * test[j]).sum(1)
@@ -59,11 +77,19 @@ def main():
             bt = baseline_vectors([e["feats"][c] for e in segs])
             bs = F.cosine_similarity((b_enrol[i] - mu) / sd, (bt[j] - mu) / sd)
             out["baseline_eer_percent"][name][c] = round(eer(bs, lab), 2)
-    out["note"] = ("EER in percent. Enrolment side clean, test side per condition. Baseline: cosine of "
-                   "globally normalised [mean, std] of log-mel (no training).")
-    save_json(os.path.join(MODELS, "starter", "eval.json"), out)
+            out["asnorm_eer_percent"][name][c] = round(eer(as_norm(enrol[i], test[j], cohort), lab), 2)
+            bt_n = F.normalize((bt - b_mu) / b_sd)
+            out["baseline_asnorm_eer_percent"][name][c] = round(eer(as_norm(b_enrol_n[i], bt_n[j], b_cohort_n), lab), 2)
+    out["note"] = ("EER in percent. Enrolment side clean, test side per condition. eer_percent: raw cosine. "
+                   "baseline_eer_percent: cosine of [mean, std] of log-mel (no training), normalised by the "
+                   "test set's own mean/std. asnorm_*: the app's scoring, AS-norm (top-N 300, clamped) against "
+                   "the shipped cohort of training speakers; the baseline then uses the same cohort speakers "
+                   "for its normalisation and AS-norm.")
+    save_json(os.path.join(MODELS, "starter", "eval.json") if RUN == "starter"
+              else os.path.join(CACHE, f"eval.{RUN}.json"), out)
     for name in SETS.values():
-        print(name, "model", out["eer_percent"][name], "baseline", out["baseline_eer_percent"][name])
+        for k in ("eer_percent", "baseline_eer_percent", "asnorm_eer_percent", "baseline_asnorm_eer_percent"):
+            print(name, k, out[k][name])
 
 
 if __name__ == "__main__":

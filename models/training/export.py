@@ -4,13 +4,11 @@ models/starter/manifest.json and models/starter/cohort.json (embeddings of train
 import hashlib
 import json
 import os
-import random
 
 import onnx
 import torch
-import torch.nn.functional as F
 
-from common import CACHE, FSDD, LIBRI, MODELS, SC, SEED, SpeakerNet, cmn, embed, save_json, set_threads
+from common import CACHE, MODELS, cmn, cohort_embeddings, load_trained, save_json, set_threads
 
 OUT = os.path.join(MODELS, "starter")
 NAME = "seimon-starter-v1"
@@ -42,20 +40,9 @@ def export(model, dim):
 
 def cohort(model, data):
     """~200 training speakers (seeded choice), one L2-normalised mean embedding of 3 s crops each."""
-    rng = random.Random(SEED)
-    spk = [(c["set"], c["speaker"], c["class"]) for c in data["classes"] if c["speed"] == 1.0]
-    pick = {LIBRI: 130, SC: 64, FSDD: 6}
-    chosen = []
-    for s, n in pick.items():
-        cands = [x for x in spk if x[0] == s]
-        chosen += sorted(rng.sample(cands, min(n, len(cands))))
-    d = data["clean"]
-    items = []
-    for s, sp, c in chosen:
-        f = d["feats"][int(d["starts"][c]):int(d["starts"][c]) + int(d["lens"][c])].float()
-        crops = [f[o:o + 300] for o in range(0, max(1, f.shape[0] - 299), 300)][:3]
-        e = F.normalize(F.normalize(embed(model, [cmn(x) for x in crops])).mean(0), dim=0)
-        items.append({"set": s, "speaker": sp, "embedding": [round(v, 5) for v in e.tolist()]})
+    who, embs = cohort_embeddings(model, data)
+    items = [{"set": s, "speaker": sp, "embedding": [round(v, 5) for v in e.tolist()]}
+             for (s, sp), e in zip(who, embs)]
     save_json(os.path.join(OUT, "cohort.json"),
               {"model": NAME, "embeddingDim": len(items[0]["embedding"]),
                "note": "One L2-normalised embedding per training speaker (mean of up to three 3 s clean "
@@ -65,9 +52,7 @@ def cohort(model, data):
 
 def main():
     set_threads()
-    model = SpeakerNet()
-    model.load_state_dict(torch.load(os.path.join(CACHE, "model_last.pt")))
-    model.eval()
+    model, info = load_trained()
     dim = model.fc.out_features
     export(model, dim)
     # reference input/output pair so the app (onnxruntime-node) can check the export numerically
@@ -79,7 +64,6 @@ def main():
                                                        "embs": y.flatten().tolist()})
     data = torch.load(os.path.join(CACHE, "train.pt"))
     cohort(model, data)
-    info = torch.load(os.path.join(CACHE, "train_info.pt"))
     ev = json.load(open(os.path.join(OUT, "eval.json")))
     raw = open(ONNX_PATH, "rb").read()
     save_json(os.path.join(OUT, "manifest.json"), {

@@ -13,8 +13,8 @@ import time
 
 import torch
 
-from common import (CACHE, HERE, LIBRI, SC, AAMSoftmax, SpeakerNet, cmn, embed, eer, seed_all,
-                    set_threads)
+from common import (CACHE, HERE, LIBRI, RUN, SC, STEM_STRIDE, AAMSoftmax, SpeakerNet, cmn, embed, eer,
+                    run_file, seed_all, set_threads)
 
 STEPS = int(os.environ.get("SEIMON_STEPS", "250"))      # steps per epoch
 EPOCHS = int(os.environ.get("SEIMON_EPOCHS", "10"))
@@ -23,7 +23,11 @@ BATCH, LR, MARGIN, SCALE = 64, 2e-3, 0.2, 30.0
 # 0.88 while held-out EER stalled from epoch 4), so regularise: decoupled weight decay, dropout
 # on the pooled statistics, more masking, and an average of the last AVG epochs' weights.
 WEIGHT_DECAY, DROPOUT, SPECAUG_P, AVG = 5e-2, 0.25, 0.8, 3
-VARIANT_P = {"clean": 0.4, "mp3": 0.2, "opus": 0.2, "tel": 0.2}
+VARIANT_P = dict(zip(("clean", "mp3", "opus", "tel"),
+                     map(float, os.environ.get("SEIMON_VARIANT_P", "0.4,0.2,0.2,0.2").split(","))))
+# additive noise: probability per example and SNR range in dB
+NOISE_P = float(os.environ.get("SEIMON_NOISE_P", "0.5"))
+SNR_DB = tuple(map(float, os.environ.get("SEIMON_SNR_DB", "0,20").split(",")))
 
 
 class Sampler:
@@ -48,7 +52,7 @@ class Sampler:
         nz = nz[o:o + x.shape[0]]
         if nz.shape[0] < x.shape[0]:
             nz = nz.repeat(math.ceil(x.shape[0] / nz.shape[0]), 1)[: x.shape[0]]
-        snr = self.rng.uniform(0, 20)
+        snr = self.rng.uniform(*SNR_DB)
         # powers add (approximately) in the mel domain: log(e^x + g e^n) with g setting the SNR
         shift = (torch.logsumexp(x, (0, 1)) - torch.logsumexp(nz, (0, 1))) - snr / 10 * math.log(10)
         return torch.logaddexp(x, nz + shift)
@@ -58,7 +62,7 @@ class Sampler:
         v = self.rng.choices(self.vnames, self.vw)[0]
         x = self.crop(v, c, L)
         x = x + self.rng.uniform(-6, 6) / 10 * math.log(10)    # gain (+-6 dB)
-        if self.rng.random() < 0.5:
+        if self.rng.random() < NOISE_P:
             x = self.add_noise(x)
         x = cmn(x)
         if self.rng.random() < SPECAUG_P:                       # SpecAugment-style masks
@@ -91,7 +95,7 @@ def validate(model, ev):
 def main():
     set_threads()
     seed_all()
-    log = open(os.path.join(HERE, "logs", "train.log"), "w")
+    log = open(os.path.join(HERE, "logs", "train.log" if RUN == "starter" else f"train.{RUN}.log"), "w")
 
     def say(msg):
         print(msg, flush=True)
@@ -104,6 +108,7 @@ def main():
     head = AAMSoftmax(192, sampler.n_classes, MARGIN, SCALE)
     n_params = sum(p.numel() for p in model.parameters())
     say(f"classes={sampler.n_classes} params(model)={n_params} epochs={EPOCHS} steps/epoch={STEPS} "
+        f"stem_stride={STEM_STRIDE} variants={VARIANT_P} noise_p={NOISE_P} snr_db={SNR_DB} "
         f"batch={BATCH} lr={LR} wd={WEIGHT_DECAY} dropout={DROPOUT} specaug_p={SPECAUG_P} avg_last={AVG} margin={MARGIN} scale={SCALE} threads={torch.get_num_threads()}")
     opt = torch.optim.AdamW(list(model.parameters()) + list(head.parameters()), lr=LR, weight_decay=WEIGHT_DECAY)
     total, warm = EPOCHS * STEPS, STEPS // 2
@@ -129,13 +134,13 @@ def main():
     # final model = mean of the last AVG epochs' weights (and BN statistics)
     avg = {k: (sum(sd[k].double() for sd in kept) / len(kept)).to(kept[0][k].dtype) for k in kept[0]}
     model.load_state_dict(avg)
-    torch.save(avg, os.path.join(CACHE, "model_last.pt"))
+    torch.save(avg, run_file("model_last.pt"))
     v = validate(model, ev)
     say(f"averaged last {len(kept)} epochs: val_eer_librispeech {v[LIBRI]:.2f}% "
         f"val_eer_speechcommands {v[SC]:.2f}%")
     say(f"training done in {(time.time() - t0) / 60:.1f} min")
     torch.save({"params": n_params, "train_minutes": (time.time() - t0) / 60, "epochs": EPOCHS,
-                "steps": STEPS}, os.path.join(CACHE, "train_info.pt"))
+                "steps": STEPS, "stem_stride": STEM_STRIDE}, run_file("train_info.pt"))
 
 
 if __name__ == "__main__":

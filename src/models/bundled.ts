@@ -55,7 +55,8 @@ export function defaultBundledDir(env: NodeJS.ProcessEnv = process.env): string 
 /**
  * Registers every model shipped in a bundled folder (its manifest.json, or one per subfolder), copying
  * each into the data folder. Idempotent: models already registered are left alone. The first one
- * becomes the default when no default exists. A broken bundle is reported, never thrown, so the app starts.
+ * becomes the default when no default exists, or when the default is an earlier bundled model that
+ * this bundle no longer ships (an update). A broken bundle is reported, never thrown, so the app starts.
  */
 export async function registerBundledModels(
   ctx: CoreContext,
@@ -72,8 +73,18 @@ export async function registerBundledModels(
     }
   }
   const first = out.registered[0] ?? out.present[0];
-  if (first && !findDefaultModel(ctx.db)) setDefaultModel(ctx, first.id);
+  const current = findDefaultModel(ctx.db);
+  if (first && (!current || replacedBundledDefault(current, out))) setDefaultModel(ctx, first.id);
   return out;
+}
+
+/**
+ * An app update that ships a new starter model moves the default from the starter it replaced (still
+ * registered, so earlier results stay reproducible). A default the user imported is never touched.
+ */
+function replacedBundledDefault(current: ModelSummary, bundle: BundledRegistration): boolean {
+  if (!current.bundled || bundle.registered.length === 0) return false;
+  return ![...bundle.registered, ...bundle.present].some((m) => m.sha256 === current.sha256);
 }
 
 function manifestFolders(dir: string): string[] {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../src/api/context.js';
 import { registerBundledModels } from '../../../src/models/bundled.js';
 import { importModelFile } from '../../../src/models/import.js';
-import { getDefaultModel } from '../../../src/models/registry.js';
+import { getDefaultModel, setDefaultModel } from '../../../src/models/registry.js';
 import { sha256File } from '../../../src/models/hash.js';
 import { listAudit } from '../../../src/store/audit.js';
 import { listModels } from '../../../src/store/models.js';
@@ -15,13 +15,15 @@ let ctx: CoreContext;
 afterEach(() => closeCore(ctx));
 
 /** A bundled-model folder like models/starter: manifest.json beside the .onnx file. */
-async function makeBundle(opts: { sha256?: string | null } = {}): Promise<string> {
+async function makeBundle(
+  opts: { sha256?: string | null; id?: string; model?: string } = {},
+): Promise<string> {
   const dir = freshDataDir('seimon-bundle');
-  fs.copyFileSync(fixture('good-3dspeaker'), path.join(dir, 'starter-test.onnx'));
-  const sha256 =
-    opts.sha256 === undefined ? await sha256File(fixture('good-3dspeaker')) : opts.sha256;
+  const source = fixture(opts.model ?? 'good-3dspeaker');
+  fs.copyFileSync(source, path.join(dir, 'starter-test.onnx'));
+  const sha256 = opts.sha256 === undefined ? await sha256File(source) : opts.sha256;
   const manifest = {
-    id: 'seimon-starter-test',
+    id: opts.id ?? 'seimon-starter-test',
     displayName: 'Starter (test)',
     file: 'starter-test.onnx',
     sha256,
@@ -61,6 +63,33 @@ describe('bundled models', () => {
     ctx = freshCore();
     const mine = await importModelFile(ctx, fixture('good-wespeaker'));
     await registerBundledModels(ctx, await makeBundle());
+    expect(getDefaultModel(ctx).id).toBe(mine.model.id);
+  });
+
+  it('moves the default to the starter an update ships, keeping the one it replaced', async () => {
+    ctx = freshCore();
+    await registerBundledModels(ctx, await makeBundle({ id: 'starter-old' }));
+    const movesBefore = listAudit(ctx.db).filter((a) => a.action === 'model.set-default').length;
+    const update = await registerBundledModels(
+      ctx,
+      await makeBundle({ id: 'starter-new', model: 'good-nometa' }),
+    );
+    expect(update.registered.map((m) => m.id)).toEqual(['starter-new']);
+    expect(getDefaultModel(ctx).id).toBe('starter-new');
+    expect(listModels(ctx.db).map((m) => m.id).sort()).toEqual(['starter-new', 'starter-old']);
+    const moves = listAudit(ctx.db).filter((a) => a.action === 'model.set-default');
+    expect(moves.slice(movesBefore).map((a) => a.objectId)).toEqual(['starter-new']);
+    // a later start with the same bundle changes nothing
+    await registerBundledModels(ctx, await makeBundle({ id: 'starter-new', model: 'good-nometa' }));
+    expect(listAudit(ctx.db).filter((a) => a.action === 'model.set-default')).toHaveLength(moves.length);
+  });
+
+  it('keeps a user-chosen default through an update of the starter', async () => {
+    ctx = freshCore();
+    await registerBundledModels(ctx, await makeBundle({ id: 'starter-old' }));
+    const mine = await importModelFile(ctx, fixture('good-wespeaker'));
+    setDefaultModel(ctx, mine.model.id);
+    await registerBundledModels(ctx, await makeBundle({ id: 'starter-new', model: 'good-nometa' }));
     expect(getDefaultModel(ctx).id).toBe(mine.model.id);
   });
 
