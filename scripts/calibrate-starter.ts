@@ -2,7 +2,9 @@
  * Fits the bundled starter model's score calibration on held-out speakers and measures it on other
  * held-out speakers, through the app's own front-end and engine. Writes `calibration` into
  * models/starter/manifest.json and the figures into models/starter/calibration.json.
- *   npx tsx scripts/calibrate-starter.ts        (needs ../shared/data/speech)
+ *   npx tsx scripts/calibrate-starter.ts [--score as-norm|raw-cosine]   (needs ../shared/data/speech)
+ * --score as-norm (the default) calibrates AS-norm scores against the shipped cohort, as the app scores
+ * them whenever the cohort is there (always, for the bundled model); raw-cosine calibrates plain cosines.
  * Held-out speakers (models/training/heldout_speakers.json) are split in two by their order in that
  * list: the first half fits the calibration, the second half measures it. Neither was trained on.
  */
@@ -16,6 +18,9 @@ import { cosine, meanOfNormalized } from '../src/embedding/vectors.js';
 import { applyCalibration, fitCalibration } from '../src/scoring/calibration.js';
 import { bandErrorRates } from '../src/scoring/band-rates.js';
 import { cllr, eer, minCllr, sortTrials } from '../src/scoring/metrics.js';
+import { packEmbeddings } from '../src/scoring/matrix.js';
+import { asNorm, cohortStats } from '../src/scoring/normalization.js';
+import type { ScoreKind } from '../src/scoring/calibration.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SPEECH = path.resolve(ROOT, '..', 'shared', 'data', 'speech');
@@ -80,7 +85,7 @@ async function embedAll(embedder: Embedder, segs: Segment[]): Promise<{ speaker:
  * Trials as the app scores them: a test clip against one reference, and against a voiceprint made of
  * two references (the mean of their normalised embeddings), same speaker = target, different = non-target.
  */
-function trials(embs: { speaker: string; e: Float32Array }[]) {
+function trials(embs: { speaker: string; e: Float32Array }[], score: (a: Float32Array, b: Float32Array) => number) {
   const targets: number[] = [];
   const nonTargets: number[] = [];
   for (let i = 0; i < embs.length; i++)
@@ -88,7 +93,7 @@ function trials(embs: { speaker: string; e: Float32Array }[]) {
       const a = embs[i];
       const b = embs[j];
       if (!a || !b) continue;
-      (a.speaker === b.speaker ? targets : nonTargets).push(cosine(a.e, b.e));
+      (a.speaker === b.speaker ? targets : nonTargets).push(score(a.e, b.e));
     }
   // Two-reference voiceprints: the first two pieces of each speaker, against every other piece.
   const bySpeaker = new Map<string, Float32Array[]>();
@@ -98,7 +103,7 @@ function trials(embs: { speaker: string; e: Float32Array }[]) {
     const voiceprint = meanOfNormalized(list.slice(0, 2));
     embs.forEach((x) => {
       if (x.speaker === speaker && list.indexOf(x.e) < 2) return;
-      (x.speaker === speaker ? targets : nonTargets).push(cosine(voiceprint, x.e));
+      (x.speaker === speaker ? targets : nonTargets).push(score(voiceprint, x.e));
     });
   }
   return { targets, nonTargets };
@@ -119,17 +124,26 @@ const ls = heldout['librispeech-train-clean-100-1utt'] ?? [];
 const sc = heldout['speech-commands-v002'] ?? [];
 const half = <T>(xs: T[], second: boolean) => (second ? xs.slice(Math.ceil(xs.length / 2)) : xs.slice(0, Math.ceil(xs.length / 2)));
 
-const fitSet = trials(await embedAll(embedder, [...(await librispeechSegments(half(ls, false))), ...(await speechCommandsSegments(half(sc, false)))]));
-const testSet = trials(await embedAll(embedder, [...(await librispeechSegments(half(ls, true))), ...(await speechCommandsSegments(half(sc, true)))]));
+const arg = process.argv.indexOf('--score');
+const scoreKind: ScoreKind = arg > 0 && process.argv[arg + 1] === 'raw-cosine' ? 'raw-cosine' : 'as-norm';
+const cohortFile = JSON.parse(fs.readFileSync(path.join(STARTER, String(manifest.cohort)), 'utf8')) as { speakers: { embedding: number[] }[] };
+const cohort = packEmbeddings(cohortFile.speakers.map((s) => Float32Array.from(s.embedding)), Number(manifest.embeddingDim));
+const score =
+  scoreKind === 'raw-cosine'
+    ? cosine
+    : (a: Float32Array, b: Float32Array) => asNorm(cosine(a, b), cohortStats(a, cohort), cohortStats(b, cohort));
+
+const fitSet = trials(await embedAll(embedder, [...(await librispeechSegments(half(ls, false))), ...(await speechCommandsSegments(half(sc, false)))]), score);
+const testSet = trials(await embedAll(embedder, [...(await librispeechSegments(half(ls, true))), ...(await speechCommandsSegments(half(sc, true)))]), score);
 await embedder.close();
 
-const cal = fitCalibration(fitSet.targets, fitSet.nonTargets, { scoreKind: 'raw-cosine' });
+const cal = fitCalibration(fitSet.targets, fitSet.nonTargets, { scoreKind });
 const llr = (xs: number[]) => xs.map((x) => applyCalibration(cal, x));
 const raw = sortTrials(testSet.targets, testSet.nonTargets);
 const calibrated = sortTrials(llr(testSet.targets), llr(testSet.nonTargets));
 const report = {
   model: { id: manifest.id, sha256: manifest.sha256 },
-  method: 'logistic regression (prior-weighted, effective prior 0.5) on raw cosines of app-engine clip embeddings: clip vs clip and two-reference voiceprint vs clip',
+  method: `logistic regression (prior-weighted, effective prior 0.5) on ${scoreKind === 'as-norm' ? 'AS-norm scores (shipped cohort, top 300)' : 'raw cosines'} of app-engine clip embeddings: clip vs clip and two-reference voiceprint vs clip`,
   fit: { speakers: 'first half of the held-out list', targets: fitSet.targets.length, nonTargets: fitSet.nonTargets.length },
   test: {
     speakers: 'second half of the held-out list (not used to fit)',

@@ -25,7 +25,7 @@ SEED = 20251126
 # Experiments name a run (SEIMON_RUN) so checkpoints and logs of different recipes never overwrite
 # each other; the shipped recipe is the default run "starter".
 RUN = os.environ.get("SEIMON_RUN", "starter")
-STEM_STRIDE = int(os.environ.get("SEIMON_STEM_STRIDE", "2"))
+STEM_STRIDE = int(os.environ.get("SEIMON_STEM_STRIDE", "1"))
 
 
 def run_file(name):

@@ -11,7 +11,7 @@ import torch
 from common import CACHE, MODELS, cmn, cohort_embeddings, load_trained, save_json, set_threads
 
 OUT = os.path.join(MODELS, "starter")
-NAME = "seimon-starter-v1"
+NAME = "seimon-starter-v2"
 ONNX_PATH = os.path.join(OUT, NAME + ".onnx")
 ATTRIBUTION = ("Trained by the Seimon project (models/training) on: LibriSpeech train-clean-100, CC BY 4.0, "
                "(c) 2014 Vassil Panayotov; Speech Commands v0.02, CC BY 4.0, Pete Warden; Free Spoken "
@@ -28,7 +28,7 @@ def export(model, dim):
     meta = {"framework": "3d-speaker", "output_dim": str(dim), "sample_rate": "16000",
             "normalize_samples": "1", "feature_normalize_type": "global-mean", "language": "English",
             "url": "trained by Seimon project, models/training",
-            "comment": "Seimon starter speaker model v1: compact ECAPA-style TDNN, 80-dim Kaldi fbank "
+            "comment": "Seimon starter speaker model v2: compact ECAPA-style TDNN, 80-dim Kaldi fbank "
                        "(povey window, [-1,1] samples) with per-utterance mean subtraction. " + ATTRIBUTION,
             "seimon_preset": "3dspeaker", "seimon_window_seconds": "3"}
     del m.metadata_props[:]
@@ -67,7 +67,7 @@ def main():
     ev = json.load(open(os.path.join(OUT, "eval.json")))
     raw = open(ONNX_PATH, "rb").read()
     save_json(os.path.join(OUT, "manifest.json"), {
-        "id": NAME, "displayName": "Seimon starter v1 (compact, English read speech)",
+        "id": NAME, "displayName": "Seimon starter v2 (compact, English read speech)",
         "file": NAME + ".onnx", "sha256": hashlib.sha256(raw).hexdigest(), "sizeBytes": len(raw),
         "preset": "3dspeaker", "inputName": "feats", "outputName": "embs", "embeddingDim": dim,
         "windowSeconds": 3, "hopSeconds": 1.5, "language": "English",

@@ -18,16 +18,23 @@ from common import (CACHE, HERE, LIBRI, RUN, SC, STEM_STRIDE, AAMSoftmax, Speake
 
 STEPS = int(os.environ.get("SEIMON_STEPS", "250"))      # steps per epoch
 EPOCHS = int(os.environ.get("SEIMON_EPOCHS", "10"))
-BATCH, LR, MARGIN, SCALE = 64, 2e-3, 0.2, 30.0
+BATCH, SCALE = 64, 30.0
+LR = float(os.environ.get("SEIMON_LR", "2e-3"))
+MARGIN = float(os.environ.get("SEIMON_MARGIN", "0.2"))
+# crop length range in frames (100 frames/s)
+CROP = tuple(map(int, os.environ.get("SEIMON_CROP", "200,300").split(",")))
+# Large-margin fine-tuning (second phase): start from another run's weights and classifier
+# (SEIMON_INIT names that run), with the full margin from the first step.
+INIT = os.environ.get("SEIMON_INIT", "")
 # With only 366 base speakers the net memorises training speakers quickly (run 1: train accuracy
 # 0.88 while held-out EER stalled from epoch 4), so regularise: decoupled weight decay, dropout
 # on the pooled statistics, more masking, and an average of the last AVG epochs' weights.
 WEIGHT_DECAY, DROPOUT, SPECAUG_P, AVG = 5e-2, 0.25, 0.8, 3
 VARIANT_P = dict(zip(("clean", "mp3", "opus", "tel"),
-                     map(float, os.environ.get("SEIMON_VARIANT_P", "0.4,0.2,0.2,0.2").split(","))))
+                     map(float, os.environ.get("SEIMON_VARIANT_P", "0.35,0.2,0.2,0.25").split(","))))
 # additive noise: probability per example and SNR range in dB
-NOISE_P = float(os.environ.get("SEIMON_NOISE_P", "0.5"))
-SNR_DB = tuple(map(float, os.environ.get("SEIMON_SNR_DB", "0,20").split(",")))
+NOISE_P = float(os.environ.get("SEIMON_NOISE_P", "0.3"))
+SNR_DB = tuple(map(float, os.environ.get("SEIMON_SNR_DB", "5,20").split(",")))
 
 
 class Sampler:
@@ -73,9 +80,24 @@ class Sampler:
         return x, c
 
     def batch(self):
-        L = self.rng.randint(200, 300)          # 2-3 s crops (100 frames/s)
+        L = self.rng.randint(*CROP)             # default 2-3 s crops (100 frames/s)
         xs, ys = zip(*(self.example(L) for _ in range(BATCH)))
         return torch.stack(xs), torch.tensor(ys)
+
+
+def class_centres(model, data, crops=3, L=300):
+    """L2-normalised mean embedding of a few clean crops of every class (initialises a fine-tuning head)."""
+    d, out = data["clean"], []
+    for c in range(len(data["classes"])):
+        start, n = int(d["starts"][c]), int(d["lens"][c])
+        f = d["feats"][start:start + n].float()
+        if n < L:
+            f = f.repeat(math.ceil(L / n), 1)
+        step = max(1, (f.shape[0] - L) // max(1, crops - 1))
+        xs = torch.stack([cmn(f[o:o + L]) for o in range(0, f.shape[0] - L + 1, step)][:crops])
+        model.eval()
+        out.append(torch.nn.functional.normalize(torch.nn.functional.normalize(model(xs)).mean(0), dim=0))
+    return torch.stack(out)
 
 
 def validate(model, ev):
@@ -104,11 +126,18 @@ def main():
     data = torch.load(os.path.join(CACHE, "train.pt"))
     ev = torch.load(os.path.join(CACHE, "eval.pt"))
     sampler = Sampler(data, random.Random(1))
-    model = SpeakerNet(dropout=DROPOUT)
+    stride = STEM_STRIDE
+    if INIT:
+        stride = torch.load(os.path.join(CACHE, f"train_info.{INIT}.pt")).get("stem_stride", 2)
+    model = SpeakerNet(dropout=DROPOUT, stride=stride)
     head = AAMSoftmax(192, sampler.n_classes, MARGIN, SCALE)
+    if INIT:
+        model.load_state_dict(torch.load(os.path.join(CACHE, f"model_last.{INIT}.pt")))
+        with torch.no_grad():   # classifier starts at each class's mean embedding (clean 3 s crops)
+            head.w.copy_(class_centres(model, data))
     n_params = sum(p.numel() for p in model.parameters())
     say(f"classes={sampler.n_classes} params(model)={n_params} epochs={EPOCHS} steps/epoch={STEPS} "
-        f"stem_stride={STEM_STRIDE} variants={VARIANT_P} noise_p={NOISE_P} snr_db={SNR_DB} "
+        f"init={INIT or '-'} crop={CROP} stem_stride={stride} variants={VARIANT_P} noise_p={NOISE_P} snr_db={SNR_DB} "
         f"batch={BATCH} lr={LR} wd={WEIGHT_DECAY} dropout={DROPOUT} specaug_p={SPECAUG_P} avg_last={AVG} margin={MARGIN} scale={SCALE} threads={torch.get_num_threads()}")
     opt = torch.optim.AdamW(list(model.parameters()) + list(head.parameters()), lr=LR, weight_decay=WEIGHT_DECAY)
     total, warm = EPOCHS * STEPS, STEPS // 2
@@ -117,7 +146,7 @@ def main():
     t0, kept = time.time(), []
     for ep in range(1, EPOCHS + 1):
         # margin warm-up: plain softmax first, full margin from epoch 4 (easier early convergence)
-        head.margin = MARGIN * min(1.0, (ep - 1) / 3)
+        head.margin = MARGIN if INIT else MARGIN * min(1.0, (ep - 1) / 3)
         model.train(); head.train()
         tot, acc = 0.0, 0.0
         for _ in range(STEPS):
@@ -140,7 +169,7 @@ def main():
         f"val_eer_speechcommands {v[SC]:.2f}%")
     say(f"training done in {(time.time() - t0) / 60:.1f} min")
     torch.save({"params": n_params, "train_minutes": (time.time() - t0) / 60, "epochs": EPOCHS,
-                "steps": STEPS, "stem_stride": STEM_STRIDE}, run_file("train_info.pt"))
+                "steps": STEPS, "stem_stride": stride, "init": INIT or None}, run_file("train_info.pt"))
 
 
 if __name__ == "__main__":

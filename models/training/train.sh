@@ -13,7 +13,7 @@ export PYTHONHASHSEED=0
 $PY prepare.py "$@"        # held-out split, augmented feature cache, held-out test segments
 $PY train.py               # -> logs/train.log, $SEIMON_CACHE/model_last.pt
 $PY evaluate.py            # -> ../starter/eval.json
-$PY export.py              # -> ../starter/seimon-starter-v1.onnx, manifest.json, cohort.json
+$PY export.py              # -> ../starter/seimon-starter-v2.onnx, manifest.json, cohort.json
 if command -v node >/dev/null && [ -d ../../node_modules/onnxruntime-node ]; then
   node verify_onnx.cjs     # onnxruntime-node vs torch on a reference input
 fi

@@ -7,7 +7,8 @@ const path = require('path');
 
 (async () => {
   const ref = JSON.parse(fs.readFileSync(process.argv[2] || '/tmp/seimon-train-cache/onnx_check.json', 'utf8'));
-  const model = path.join(__dirname, '..', 'starter', 'seimon-starter-v1.onnx');
+  const starter = path.join(__dirname, '..', 'starter');
+  const model = path.join(starter, JSON.parse(fs.readFileSync(path.join(starter, 'manifest.json'), 'utf8')).file);
   const s = await ort.InferenceSession.create(model);
   console.log('inputs', s.inputNames, 'outputs', s.outputNames);
   const out = await s.run({ feats: new ort.Tensor('float32', Float32Array.from(ref.feats), ref.shape) });

@@ -21,7 +21,7 @@ describe.skipIf(skip !== null)('settings: models', () => {
     const { page } = app;
     await page.getByRole('button', { name: '設定', exact: true }).click();
     const models = page.getByTestId('models');
-    await models.getByText('seimon-starter-v1').waitFor();
+    await models.getByText('seimon-starter-v2').waitFor();
     expect(await models.getByText('校正済み').count()).toBe(1);
 
     await page.locator('[data-testid=file-input]').setInputFiles(path.join(REPO_ROOT, 'fixtures', 'models', 'good-nometa.onnx'));

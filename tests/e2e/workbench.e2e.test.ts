@@ -190,7 +190,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
   it('shows the settings page with the bundled starter model as default', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '設定', exact: true }).click();
-    await page.getByTestId('models').getByText('seimon-starter-v1').waitFor();
+    await page.getByTestId('models').getByText('seimon-starter-v2').waitFor();
     await screenshot(page, 'settings');
   });
 });

@@ -11,6 +11,10 @@ import type { CoreContext } from '../../api/context.js';
 import { applyCalibration, llrToProbability, parseCalibration } from '../../scoring/calibration.js';
 import type { Calibration } from '../../scoring/calibration.js';
 import { formatSimilarity } from '../../api/format.js';
+import { asNorm, cohortStats } from '../../scoring/normalization.js';
+import { listModelVoiceprints } from '../../store/voiceprints.js';
+import { buildCohort } from '../../workbench/cohort.js';
+import type { Cohort } from '../../workbench/cohort.js';
 
 const round = (x: number, d = 6) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -23,20 +27,28 @@ function summary(f: FileEmbedding) {
   };
 }
 
-/** The model's raw-cosine calibration, when it has a usable one (compare applies no cohort). */
-function rawCalibration(calibration: Record<string, unknown> | null): Calibration | null {
+/** The model's calibration when it can be applied: one fitted on AS-norm scores needs a cohort. */
+function usableCalibration(calibration: Record<string, unknown> | null, cohort: Cohort | undefined): Calibration | null {
   try {
     const cal = calibration ? parseCalibration(calibration) : null;
-    return cal && cal.scoreKind === 'raw-cosine' ? cal : null;
+    return cal && (cal.scoreKind === 'raw-cosine' || cohort) ? cal : null;
   } catch {
     return null;
   }
 }
 
+interface ScoringModel {
+  id: string;
+  sha256: string;
+  calibration: Calibration | null;
+  /** The AS-norm cohort as the app builds it: the bundled model's cohort plus enrolled performers. */
+  cohort: Cohort | undefined;
+}
+
 async function withEmbedding<T>(
   ctx: CoreContext,
   modelId: string | undefined,
-  fn: (embed: (file: string) => Promise<FileEmbedding>, model: { id: string; sha256: string; calibration: Calibration | null }) => Promise<T>,
+  fn: (embed: (file: string) => Promise<FileEmbedding>, model: ScoringModel) => Promise<T>,
 ): Promise<T> {
   let opened;
   try {
@@ -46,6 +58,7 @@ async function withEmbedding<T>(
     throw e;
   }
   const { embedder, model } = opened;
+  const cohort = buildCohort(model, listModelVoiceprints(ctx.db, model.sha256));
   try {
     return await fn(async (file) => {
       try {
@@ -56,7 +69,7 @@ async function withEmbedding<T>(
         if (isSeimonError(e)) throw new CliFailure(1, e.code, `${file}: ${e.message}`);
         throw e;
       }
-    }, { id: model.id, sha256: model.sha256, calibration: rawCalibration(model.calibration) });
+    }, { id: model.id, sha256: model.sha256, calibration: usableCalibration(model.calibration, cohort), cohort });
   } finally {
     await embedder.close();
   }
@@ -91,11 +104,16 @@ export function registerEmbedCommands(program: Command, io: CliIo, globals: () =
           const ea = await embed(a);
           const eb = await embed(b);
           const cos = cosine(ea.embedding, eb.embedding);
-          const llr = model.calibration ? applyCalibration(model.calibration, cos) : null;
+          const normalized = model.cohort
+            ? asNorm(cos, cohortStats(ea.embedding, model.cohort.matrix), cohortStats(eb.embedding, model.cohort.matrix))
+            : null;
+          const cal = model.calibration;
+          const llr = cal ? applyCalibration(cal, cal.scoreKind === 'as-norm' ? (normalized as number) : cos) : null;
           const percent = llr === null ? null : 100 * llrToProbability(llr);
           const out = {
             model: { id: model.id, sha256: model.sha256, calibrated: model.calibration !== null },
             cosine: round(cos),
+            asNorm: normalized === null ? null : round(normalized, 4),
             llr: llr === null ? null : round(llr, 4),
             percent: percent === null ? null : round(percent, 3),
             a: { file: a, ...summary(ea) },

@@ -21,10 +21,11 @@ async function compare(dataDir: string, a: string, b: string): Promise<number> {
   let err = '';
   const code = await runCli(['--data-dir', dataDir, '--json', 'compare', a, b], { stdout: (s) => (out += s), stderr: (s) => (err += s) });
   expect(code, err).toBe(0);
-  const r = JSON.parse(out) as { cosine: number; percent: number | null; model: { calibrated: boolean } };
-  // The bundled model ships calibrated, so compare also reports the similarity %.
+  const r = JSON.parse(out) as { cosine: number; asNorm: number | null; percent: number | null; model: { calibrated: boolean } };
+  // The bundled model ships calibrated and with a cohort, so compare also reports the AS-norm score and %.
   expect(r.model.calibrated).toBe(true);
   expect(r.percent).toBeGreaterThanOrEqual(0);
+  expect(typeof r.asNorm).toBe('number');
   return r.cosine;
 }
 

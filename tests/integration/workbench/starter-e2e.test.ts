@@ -60,7 +60,7 @@ describe.skipIf(!hasShared)('workbench on real speech with the starter model', (
       matches: { suspectId: string; performerId: string; band: string; rawCosine: number; normalized: number | null; percent: number | null }[];
     };
     console.log(`[workbench e2e] calibrated=${run.model.calibrated}`, run.matches.map((m) => `${m.suspectId === s1.id ? 'A-clone' : 'unknown'}→${m.performerId === pa.id ? 'A' : 'B'} cos ${m.rawCosine.toFixed(3)} norm ${m.normalized?.toFixed(2)} ${m.percent?.toFixed(1) ?? '-'}% ${m.band}`).join('; '));
-    expect(run.model.id).toBe('seimon-starter-v1');
+    expect(run.model.id).toBe('seimon-starter-v2');
     const forS1 = run.matches.filter((m) => m.suspectId === s1.id);
     expect(forS1[0]?.performerId).toBe(pa.id);
     expect(forS1[0]?.normalized, 'AS-norm with the bundled cohort').not.toBeNull();
