@@ -13,9 +13,9 @@ export PYTHONHASHSEED=0
 $PY prepare.py "$@"        # held-out split, augmented feature cache, held-out test segments
 # stage 1: 10 epochs from scratch -> logs/train.stage1.log, $SEIMON_CACHE/model_last.stage1.pt
 SEIMON_RUN=stage1 $PY train.py
-# stage 2: 3 epochs from stage 1 with more telephone-band examples and a lower learning rate
+# stage 2: 4 epochs from stage 1 with more telephone-band examples and a lower learning rate
 # -> logs/train.log, $SEIMON_CACHE/model_last.pt (the shipped weights)
-SEIMON_INIT=stage1 SEIMON_EPOCHS=3 SEIMON_LR=3e-4 SEIMON_VARIANT_P=0.3,0.15,0.15,0.4 $PY train.py
+SEIMON_INIT=stage1 SEIMON_EPOCHS=4 SEIMON_LR=3e-4 SEIMON_VARIANT_P=0.25,0.125,0.125,0.5 $PY train.py
 $PY evaluate.py            # -> ../starter/eval.json
 $PY export.py              # -> ../starter/seimon-starter-v2.onnx, manifest.json, cohort.json
 if command -v node >/dev/null && [ -d ../../node_modules/onnxruntime-node ]; then
