@@ -3,6 +3,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/** The layers of src/, lowest first (ARCHITECTURE.md): each may import only itself and those before it. */
+const LAYERS = [
+  ['core', 'domain'],
+  ['store'],
+  ['audio', 'features'],
+  ['models', 'embedding'],
+  ['scoring'],
+  ['workbench', 'cases', 'evidence', 'letters', 'jobs'],
+  ['api'],
+  ['cli'],
+];
+const CORE_FORBIDDEN_PATHS = [
+  { name: 'electron', message: 'src/ is the headless core: it must not import electron.' },
+  { name: 'react', message: 'src/ is the headless core: it must not import react.' },
+  { name: 'react-dom', message: 'src/ is the headless core: it must not import react-dom.' },
+  { name: 'zustand', message: 'src/ is the headless core: UI state lives in renderer/.' },
+];
+const CORE_FORBIDDEN_PATTERNS = [{ group: ['**/electron/**', '**/renderer/**'], message: 'src/ must not import from the shells.' }];
+
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'url', 'stream', 'http', 'https', 'net'];
 
 export default tseslint.config(
@@ -24,15 +43,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'src/ is the headless core: it must not import electron.' },
-            { name: 'react', message: 'src/ is the headless core: it must not import react.' },
-            { name: 'react-dom', message: 'src/ is the headless core: it must not import react-dom.' },
-            { name: 'zustand', message: 'src/ is the headless core: UI state lives in renderer/.' },
-          ],
-          patterns: [
-            { group: ['**/electron/**', '**/renderer/**'], message: 'src/ must not import from the shells.' },
-          ],
+          paths: CORE_FORBIDDEN_PATHS,
+          patterns: CORE_FORBIDDEN_PATTERNS,
         },
       ],
       'no-restricted-globals': [
@@ -43,6 +55,31 @@ export default tseslint.config(
       ],
     },
   },
+  // One direction of dependency (ARCHITECTURE.md "Layers"): a folder of src/ may import its own layer and
+  // those below it, never one above. Each block repeats the core's restrictions because a later block's
+  // `no-restricted-imports` replaces an earlier one for the same files.
+  ...LAYERS.map((layer, index) => ({
+    files: layer.map((folder) => `src/${folder}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: CORE_FORBIDDEN_PATHS,
+          patterns: [
+            ...CORE_FORBIDDEN_PATTERNS,
+            ...(index < LAYERS.length - 1
+              ? [
+                  {
+                    regex: `^(\\./|(\\.\\./)+)(${LAYERS.slice(index + 1).flat().join('|')})(/|$)`,
+                    message: `Upward import: ${layer.join('/')} sits below ${LAYERS.slice(index + 1).flat().join(', ')} (ARCHITECTURE.md, Layers).`,
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,5 +1,5 @@
 // The core host: a utility process that owns SQLite and the handler map, so the main process never blocks.
-import { openCore } from '../src/api/context.js';
+import { openCore } from '../src/store/open-core.js';
 import { invoke } from '../src/api/invoke.js';
 import { registerBundledModels } from '../src/models/bundled.js';
 

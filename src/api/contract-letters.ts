@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { idSchema, notesText, optionalText, requiredText } from './fields.js';
-import { LETTER_FORMATS, LETTER_REGIMES, OPERATOR_REGIMES, YES_NO_UNKNOWN } from './types/letters.js';
-import type { AdvocacyReport, CaseLegal, DueItem, Ground, LetterDetail, LetterExport, Platform, Requester } from './types/letters.js';
+import { LETTER_FORMATS, LETTER_REGIMES, OPERATOR_REGIMES, YES_NO_UNKNOWN } from '../domain/letters.js';
+import type { AdvocacyReport, CaseLegal, DueItem, Ground, LetterDetail, LetterExport, Platform, Requester } from '../domain/letters.js';
 
 const lang = z.enum(['ja', 'en']);
 const httpUrl = optionalText('URL', 2000).refine((u) => u == null || /^https?:\/\/[^\s]+$/i.test(u), { error: 'Only http:// or https:// addresses' });

@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { idSchema, notesText, optionalText, requiredText } from './fields.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
-import { AI_USES } from './types/workbench.js';
+import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
-import { CASE_STATUSES } from './types/cases.js';
-import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from './types/cases.js';
+import { CASE_STATUSES } from '../domain/cases.js';
+import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
+import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
 import type {
   Comparison,
-  ConsentStatement,
   JobStatus,
   Recording,
   ScreeningRun,
@@ -21,35 +21,8 @@ import type {
   Suspect,
   VoiceprintStatus,
   Waveform,
-} from './types/workbench.js';
+} from '../domain/workbench.js';
 
-export interface Performer {
-  id: string;
-  name: string;
-  kana: string | null;
-  romaji: string | null;
-  agency: string | null;
-  notes: string | null;
-  /** The performer's statement on AI uses of their voice; null when none is recorded. */
-  consent: ConsentStatement | null;
-  /** Number of reference recordings. */
-  referenceCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A performer with their references and voiceprints. */
-export interface PerformerDetail extends Performer {
-  references: Recording[];
-  voiceprints: VoiceprintStatus[];
-}
-
-export interface AppInfo {
-  version: string;
-  dataDir: string;
-  databaseFile: string;
-  schemaVersion: number;
-}
 
 const performerFields = {
   name: requiredText('Name'),
@@ -111,8 +84,6 @@ const caseFields = {
 /** A pack in <dataDir>/exports/, by bare file name (never a path). */
 const exportFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$/, { error: 'An export file name, not a path' });
 
-/** What `evidence.verify` found. */
-export type PackVerification = { ok: true; files: number; fingerprint: string } | { ok: false; reason: string; file: string | null };
 
 export const contract = {
   'app.info': { input: z.strictObject({}), output: {} as AppInfo },
@@ -227,10 +198,11 @@ export type { Result, FieldIssue } from '../core/result.js';
 export type { ErrorCode } from '../core/errors.js';
 export type { ModelSummary, Preset } from '../models/manifest.js';
 export type { CatalogItem } from '../models/catalog.js';
-export type * from './types/workbench.js';
-export type * from './types/cases.js';
-export { CASE_STATUSES } from './types/cases.js';
-export { AI_USES } from './types/workbench.js';
-export { formatSimilarity } from './format.js';
-export type * from './types/letters.js';
-export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './types/letters.js';
+export type * from '../domain/workbench.js';
+export type * from '../domain/performers.js';
+export type * from '../domain/cases.js';
+export { CASE_STATUSES } from '../domain/cases.js';
+export { AI_USES } from '../domain/workbench.js';
+export { formatSimilarity } from '../domain/format.js';
+export type * from '../domain/letters.js';
+export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';

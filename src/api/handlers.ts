@@ -1,5 +1,5 @@
 import type { Contract } from './contract.js';
-import { databaseFileOf } from './context.js';
+import { databaseFileOf } from '../store/open-core.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';

@@ -3,7 +3,7 @@ import { isSeimonError } from '../core/errors.js';
 import type { OperationName, OutputOf } from './contract.js';
 import { isOperationName } from './contract.js';
 import { validateInput } from './validate.js';
-import type { CoreContext } from './context.js';
+import type { CoreContext } from '../core/context.js';
 import { handlers } from './handlers.js';
 
 /**

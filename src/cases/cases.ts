@@ -1,6 +1,6 @@
 // The case workflow over the store: every change is one transaction with its audit entry.
-import type { CoreContext } from '../api/context.js';
-import type { Case, CaseDetail, CaseStatus } from '../api/types/cases.js';
+import type { CoreContext } from '../core/context.js';
+import type { Case, CaseDetail, CaseStatus } from '../domain/cases.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { caseHistory, getCase, insertCase, listExports, setCaseStatus, updateCaseFields } from '../store/cases.js';

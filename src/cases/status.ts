@@ -1,5 +1,5 @@
 // The case workflow: which status may follow which. Removed is final; a refusal may still be escalated.
-import type { CaseStatus } from '../api/types/cases.js';
+import type { CaseStatus } from '../domain/cases.js';
 import { SeimonError } from '../core/errors.js';
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {

@@ -1,5 +1,5 @@
-import type { CoreContext } from '../api/context.js';
-import { closeCore, openCore } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
+import { closeCore, openCore } from '../store/open-core.js';
 import type { InputOf, OperationName, OutputOf } from '../api/contract.js';
 import { invoke } from '../api/invoke.js';
 import { resolveDataDir } from '../core/data-dir.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { sha256File } from '../models/hash.js';
 import { findEmbedding, saveEmbedding } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { registerBundledModels } from '../models/bundled.js';
 import { openVerifiedModel } from '../models/registry.js';
 import type { ModelSummary } from '../models/manifest.js';

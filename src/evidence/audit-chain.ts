@@ -1,5 +1,5 @@
 // Walks the audit log's hash chain and says exactly where and how it breaks: `seimon audit verify`.
-import type { AuditVerification } from '../api/types/cases.js';
+import type { AuditVerification } from '../domain/cases.js';
 import type { Db } from '../store/database.js';
 import { hashAuditEntry, listAudit } from '../store/audit.js';
 import type { AuditEntry } from '../store/audit.js';

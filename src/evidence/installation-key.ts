@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { appendAudit } from '../store/audit.js';
 import { loadSigningKey } from './signing-key.js';
 import type { SigningKey } from './signing-key.js';

@@ -4,7 +4,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } f
 import type { KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SigningKeyInfo } from '../api/types/cases.js';
+import type { SigningKeyInfo } from '../domain/cases.js';
 import { sha256Hex } from './hash.js';
 
 export const KEY_DIR = 'keys';

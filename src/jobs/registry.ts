@@ -1,6 +1,6 @@
 // In-process registry of long-running work (screening, model installs): each job reports progress,
 // can be cancelled through its AbortSignal, and records per-item problems without stopping.
-import type { JobStatus } from '../api/contract.js';
+import type { JobStatus } from '../domain/index.js';
 import { newId } from '../core/ids.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 

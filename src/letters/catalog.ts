@@ -1,7 +1,7 @@
 // The platform catalog: designated large platforms from data/legal/platforms.json plus the operators
 // users added (stored in the database), each with the regime it falls under.
-import type { CoreContext } from '../api/context.js';
-import type { LetterRegime, OperatorRegime, Platform } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { LetterRegime, OperatorRegime, Platform } from '../domain/letters.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { insertOperator, listOperators } from '../store/letters.js';

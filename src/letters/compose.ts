@@ -1,7 +1,7 @@
 // A letter as the editor and the renderers see it: template texts filled from the case, the user's
 // per-field edits applied, what is still missing, and the fit warnings.
-import type { CoreContext } from '../api/context.js';
-import type { LetterClock, LetterDetail, LetterField } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { LetterClock, LetterDetail, LetterField } from '../domain/letters.js';
 import { getLetterRow, lastExportFields, listClocks, listEdits, listLetterExports, listResponses } from '../store/letters.js';
 import type { LetterRow } from '../store/letters.js';
 import { getPlatform } from './catalog.js';

@@ -1,5 +1,5 @@
 // Dates as letters print them, in Japan time (the statutes' clocks run there).
-import type { Lang } from '../api/types/letters.js';
+import type { Lang } from '../domain/letters.js';
 
 const TZ = 'Asia/Tokyo';
 

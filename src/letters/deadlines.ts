@@ -1,5 +1,5 @@
 // The statutory clocks a sent request starts, from data/legal/deadlines.json.
-import type { LetterRegime } from '../api/types/letters.js';
+import type { LetterRegime } from '../domain/letters.js';
 import type { DeadlinesFile } from './data/schema.js';
 
 const HOUR_MS = 3_600_000;

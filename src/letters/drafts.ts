@@ -1,6 +1,6 @@
 // Drafting and editing letters; every draft and edit is one transaction with its audit entry.
-import type { CoreContext } from '../api/context.js';
-import type { Lang, LetterDetail, LetterRegime } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { Lang, LetterDetail, LetterRegime } from '../domain/letters.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { getCase } from '../store/cases.js';

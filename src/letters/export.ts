@@ -1,9 +1,9 @@
 // Exporting a letter: blocked with LETTER_INCOMPLETE (and the list) while anything is missing; else
 // rendered, hashed, recorded with the field texts it carried, and audited.
 import { createHash } from 'node:crypto';
-import type { CoreContext } from '../api/context.js';
-import type { FieldIssue } from '../api/contract.js';
-import type { LetterDetail, LetterExport, LetterFormat } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { FieldIssue } from '../core/result.js';
+import type { LetterDetail, LetterExport, LetterFormat } from '../domain/letters.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { insertLetterExport } from '../store/letters.js';

@@ -1,5 +1,5 @@
 // Whether the chosen grounds and the letter type fit a case's facts, from the rules in the data files.
-import type { CaseFacts, FitWarning, Ground, LetterRegime } from '../api/types/letters.js';
+import type { CaseFacts, FitWarning, Ground, LetterRegime } from '../domain/letters.js';
 import type { LegalData } from './data/load.js';
 import type { FactWarning } from './data/schema.js';
 

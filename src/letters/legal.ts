@@ -1,6 +1,6 @@
 // A case's legal facts and chosen grounds: read with their fit warnings, changed with an audit entry.
-import type { CoreContext } from '../api/context.js';
-import type { CaseFacts, CaseLegal } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { CaseFacts, CaseLegal } from '../domain/letters.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { getCase } from '../store/cases.js';

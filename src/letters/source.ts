@@ -1,9 +1,9 @@
 // Everything a letter is filled from, read from the store in one place: the case, its performers and
 // suspects (provenance, clips with SHA-256), the latest evidence pack, scores, facts and grounds.
-import type { CoreContext } from '../api/context.js';
-import type { Performer, Suspect } from '../api/contract.js';
-import type { Case, EvidenceExport } from '../api/types/cases.js';
-import type { CaseFacts, Platform, Requester } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { Performer, Suspect } from '../domain/index.js';
+import type { Case, EvidenceExport } from '../domain/cases.js';
+import type { CaseFacts, Platform, Requester } from '../domain/letters.js';
 import { getCase, listExports } from '../store/cases.js';
 import { getCaseLegal, getRequester } from '../store/letters.js';
 import { getPerformer } from '../store/performers.js';

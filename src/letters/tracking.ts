@@ -1,8 +1,8 @@
 // After export: marking a request sent (its clocks start), recording responses (a closing outcome stops
 // them), and the due / overdue list. The case's status follows where its workflow allows.
-import type { CoreContext } from '../api/context.js';
-import type { CaseStatus } from '../api/types/cases.js';
-import type { DueItem, LetterDetail } from '../api/types/letters.js';
+import type { CoreContext } from '../core/context.js';
+import type { CaseStatus } from '../domain/cases.js';
+import type { DueItem, LetterDetail } from '../domain/letters.js';
 import { changeCaseStatus } from '../cases/cases.js';
 import { nextStatuses } from '../cases/status.js';
 import { SeimonError } from '../core/errors.js';

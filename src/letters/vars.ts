@@ -1,12 +1,12 @@
 // The variables a template is filled with, built from the case in one language, with what is missing.
-import type { Lang } from '../api/types/letters.js';
+import type { Lang } from '../domain/letters.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA, UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA } from '../scoring/verdict.js';
 import type { LegalData } from './data/load.js';
 import { jst, letterDate } from './dates.js';
 import type { LetterSource } from './source.js';
 import { fill } from './template.js';
 import { isHttpUrl } from './urls.js';
-import { formatSimilarity } from '../api/format.js';
+import { formatSimilarity } from '../domain/format.js';
 
 export interface LetterVars {
   vars: Record<string, string>;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { appendAudit } from '../store/audit.js';
 import { sha256File } from './hash.js';
 import { findDefaultModel, findModel, insertModel } from '../store/models.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { isSeimonError } from '../core/errors.js';
 import { findDefaultModel, findModel, updateModelCalibration } from '../store/models.js';
 import { appendAudit } from '../store/audit.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { listModels } from '../store/models.js';
 import type { CatalogItem } from './catalog.js';
 import { MODEL_CATALOG } from './catalog.js';

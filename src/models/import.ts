@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { SeimonError } from '../core/errors.js';
 import type { AcceptedModel, ModelOrigin } from './accept.js';
 import { acceptModelFile } from './accept.js';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { sha256File } from './hash.js';
 import { listModels } from '../store/models.js';
 import { modelFilePath } from './paths.js';

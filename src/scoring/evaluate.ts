@@ -1,7 +1,7 @@
 // `seimon eval` and `seimon calibrate` share this pipeline: parse a trial list, embed each distinct
 // file once (cached), score every trial, and keep every skipped line with its reason.
 import path from 'node:path';
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { openEmbedder } from '../embedding/open.js';
 import type { PoolOptions } from '../embedding/pool.js';
 import type { ModelSummary } from '../models/manifest.js';

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CaseStatus, EvidenceExport } from '../api/types/cases.js';
+import type { Case, CaseEvent, CaseStatus, EvidenceExport } from '../domain/cases.js';
 import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';

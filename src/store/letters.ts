@@ -11,7 +11,7 @@ import type {
   LetterStatus,
   OperatorRegime,
   Requester,
-} from '../api/types/letters.js';
+} from '../domain/letters.js';
 import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';

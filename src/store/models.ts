@@ -1,5 +1,5 @@
 import { SeimonError } from '../core/errors.js';
-import type { ModelManifest, ModelSummary, Preset } from '../models/manifest.js';
+import type { ModelManifest, ModelSummary, Preset } from '../domain/model-manifest.js';
 import type { Db } from './database.js';
 
 interface ModelRow {

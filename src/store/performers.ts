@@ -1,4 +1,4 @@
-import type { ConsentStatement, Performer } from '../api/contract.js';
+import type { ConsentStatement, Performer } from '../domain/index.js';
 import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';

@@ -1,4 +1,4 @@
-import type { Recording, RecordingQuality } from '../api/contract.js';
+import type { Recording, RecordingQuality } from '../domain/index.js';
 import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';

@@ -1,4 +1,4 @@
-import type { ScreeningMatch, ScreeningRun } from '../api/contract.js';
+import type { ScreeningMatch, ScreeningRun } from '../domain/index.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';
 

@@ -1,6 +1,6 @@
-import type { VerdictBandSetting } from '../api/contract.js';
-import { DEFAULT_BANDS, validateBands } from '../scoring/verdict.js';
-import type { VerdictBand } from '../scoring/verdict.js';
+import type { VerdictBandSetting } from '../domain/index.js';
+import { DEFAULT_BANDS, validateBands } from '../domain/verdict-bands.js';
+import type { VerdictBand } from '../domain/verdict-bands.js';
 import type { Db } from './database.js';
 
 const BANDS_KEY = 'verdict.bands';

@@ -1,4 +1,4 @@
-import type { Suspect, SuspectKind } from '../api/contract.js';
+import type { Suspect, SuspectKind } from '../domain/index.js';
 import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { VoiceprintStatus } from '../api/contract.js';
+import type { VoiceprintStatus } from '../domain/index.js';
 import type { Db } from './database.js';
 
 /** A performer's voiceprint under one model, with the vector. */

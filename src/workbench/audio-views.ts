@@ -3,7 +3,7 @@
 import { monoChunks, SPEECH_RATE } from '../audio/pipeline.js';
 import { openAudioStream } from '../audio/stream.js';
 import { encodeWavPcm16 } from '../audio/wav-writer.js';
-import type { Spectrogram, Waveform } from '../api/contract.js';
+import type { Spectrogram, Waveform } from '../domain/index.js';
 import { computeFbank } from '../features/fbank.js';
 import { FBANK_PRESETS } from '../features/presets.js';
 

@@ -1,5 +1,5 @@
 // Plain-language warnings shown with a comparison: what could make its score misleading.
-import type { Recording } from '../api/contract.js';
+import type { Recording } from '../domain/index.js';
 import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA } from '../scoring/verdict.js';
 import type { WeakReason } from './quality.js';
 import { MIN_FULL_BAND_RATE, MIN_REFERENCE_SNR_DB } from './quality.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { removeStored } from '../store/content.js';
 import { shaInUse } from '../store/recordings.js';
 

@@ -1,7 +1,7 @@
 // One performer against one suspect: the overall score read honestly, the timeline of the suspect's
 // best-matching clip against the voiceprint, where it matches, and what could mislead.
-import type { CoreContext } from '../api/context.js';
-import type { Comparison, Recording, Suspect, TimelinePoint } from '../api/contract.js';
+import type { CoreContext } from '../core/context.js';
+import type { Comparison, Recording, Suspect, TimelinePoint } from '../domain/index.js';
 import { SeimonError } from '../core/errors.js';
 import { openEmbedder } from '../embedding/open.js';
 import { cosine, meanOfNormalized } from '../embedding/vectors.js';

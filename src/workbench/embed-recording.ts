@@ -1,5 +1,5 @@
-import type { CoreContext } from '../api/context.js';
-import type { Recording } from '../api/contract.js';
+import type { CoreContext } from '../core/context.js';
+import type { Recording } from '../domain/index.js';
 import { embedFileCached } from '../embedding/cached.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { contentPath } from '../store/content.js';

@@ -1,6 +1,6 @@
 // A performer's voiceprint under one model: the mean of the L2-normalised window embeddings of all
 // their references, so long references weigh more than short ones.
-import type { CoreContext } from '../api/context.js';
+import type { CoreContext } from '../core/context.js';
 import { SeimonError } from '../core/errors.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { meanOfNormalized } from '../embedding/vectors.js';

@@ -3,8 +3,8 @@
 // leaves at most an unreferenced stored file, never a row without its file.
 import { probeAudioFile } from '../audio/probe.js';
 import type { QualityReport } from '../audio/probe.js';
-import type { CoreContext } from '../api/context.js';
-import type { Recording } from '../api/contract.js';
+import type { CoreContext } from '../core/context.js';
+import type { Recording } from '../domain/index.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { putBytes, removeStored } from '../store/content.js';

@@ -1,8 +1,8 @@
-import type { ScoreReading } from '../api/contract.js';
+import type { ScoreReading } from '../domain/index.js';
 import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA, verbalScale } from '../scoring/verdict.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import type { Lang } from './caveats.js';
-import { formatSimilarity } from '../api/format.js';
+import { formatSimilarity } from '../domain/format.js';
 
 /** What a score means, in one or two sentences a non-specialist can read. */
 export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lang: Lang): string {

@@ -1,6 +1,6 @@
 // What a stored recording's quality report says, and when a reference is too weak to lean on.
 import type { QualityReport } from '../audio/probe.js';
-import type { RecordingQuality } from '../api/contract.js';
+import type { RecordingQuality } from '../domain/index.js';
 
 /** Stable keys of the reasons a reference is weak (the UI translates them). */
 export const WEAK_REASONS = ['no-speech', 'little-speech', 'noisy', 'clipping', 'music-or-noise', 'telephone-band'] as const;

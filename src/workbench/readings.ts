@@ -1,5 +1,5 @@
 // One place that turns raw and normalised scores into what people read: LLR, %, band.
-import type { ModelRef, ScoreReading } from '../api/contract.js';
+import type { ModelRef, ScoreReading } from '../domain/index.js';
 import type { ModelSummary } from '../models/manifest.js';
 import { applyCalibration, llrToProbability, parseCalibration } from '../scoring/calibration.js';
 import type { Calibration } from '../scoring/calibration.js';

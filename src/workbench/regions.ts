@@ -1,4 +1,4 @@
-import type { TimelinePoint } from '../api/contract.js';
+import type { TimelinePoint } from '../domain/index.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 
 /** AS-norm score (in cohort standard deviations) above which an uncalibrated window counts as a match. */

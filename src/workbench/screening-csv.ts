@@ -1,6 +1,6 @@
 // A screening run as CSV (RFC 4180: every field quoted, CRLF), Japanese or English headers. Every row
 // names the model and its SHA-256 so a row copied out of the file still says what produced it.
-import type { ScreeningRun } from '../api/contract.js';
+import type { ScreeningRun } from '../domain/index.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import { UNCALIBRATED_LABEL } from '../scoring/verdict.js';
 

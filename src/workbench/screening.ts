@@ -1,7 +1,7 @@
 // Screening: every suspect against every performer under one model. Voiceprints are (re)built when
 // missing or stale and clips embedded through the cache, so a resumed run skips finished work.
-import type { CoreContext } from '../api/context.js';
-import type { Performer, ScreeningMatch, ScreeningRun, Suspect } from '../api/contract.js';
+import type { CoreContext } from '../core/context.js';
+import type { Performer, ScreeningMatch, ScreeningRun, Suspect } from '../domain/index.js';
 import { SeimonError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { openEmbedder } from '../embedding/open.js';

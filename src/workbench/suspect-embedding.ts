@@ -1,5 +1,5 @@
-import type { CoreContext } from '../api/context.js';
-import type { Recording, Suspect } from '../api/contract.js';
+import type { CoreContext } from '../core/context.js';
+import type { Recording, Suspect } from '../domain/index.js';
 import { SeimonError } from '../core/errors.js';
 import type { Embedder } from '../embedding/embedder.js';
 import { meanOfNormalized } from '../embedding/vectors.js';

@@ -22,6 +22,35 @@ describe('architecture boundaries are enforced by lint', () => {
     expect(await ruleIdsFor(code, file)).toContain('no-restricted-imports');
   });
 
+  // One direction of dependency: every upward import issue 20 listed, and one per layer boundary.
+  it.each([
+    ["import type { Performer } from '../api/contract.js';\nexport type P = Performer;\n", 'src/store/x.ts'],
+    ["import type { CoreContext } from '../api/context.js';\nexport type C = CoreContext;\n", 'src/models/x.ts'],
+    ["import type { CoreContext } from '../api/context.js';\nexport type C = CoreContext;\n", 'src/scoring/x.ts'],
+    ["import type { LetterDraft } from '../../api/types/letters.js';\nexport type L = LetterDraft;\n", 'src/letters/render/x.ts'],
+    ["import type { Case } from '../api/types/cases.js';\nexport type C = Case;\n", 'src/evidence/x.ts'],
+    ["import { x } from '../api/handlers.js';\nexport const y = x;\n", 'src/workbench/x.ts'],
+    ["import { x } from '../store/database.js';\nexport const y = x;\n", 'src/core/x.ts'],
+    ["import { x } from '../store/database.js';\nexport const y = x;\n", 'src/domain/x.ts'],
+    ["import { x } from '../audio/decode.js';\nexport const y = x;\n", 'src/store/x.ts'],
+    ["import { x } from '../embedding/embedder.js';\nexport const y = x;\n", 'src/features/x.ts'],
+    ["import { x } from '../../scoring/metrics.js';\nexport const y = x;\n", 'src/embedding/eval/x.ts'],
+    ["import { x } from '../../workbench/screening.js';\nexport const y = x;\n", 'src/scoring/eval/x.ts'],
+    ["import { x } from '../cli/main.js';\nexport const y = x;\n", 'src/api/x.ts'],
+  ])('rejects the upward import %j in %s', async (code, file) => {
+    expect(await ruleIdsFor(code, file)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ["import type { Performer } from '../domain/index.js';\nexport type P = Performer;\n", 'src/store/x.ts'],
+    ["import { x } from '../store/database.js';\nexport const y = x;\n", 'src/scoring/x.ts'],
+    ["import { x } from '../scoring/metrics.js';\nexport const y = x;\n", 'src/letters/x.ts'],
+    ["import { x } from '../evidence/verify.js';\nexport const y = x;\n", 'src/letters/x.ts'],
+    ["import { x } from '../api/invoke.js';\nexport const y = x;\n", 'src/cli/x.ts'],
+  ])('allows the downward or same-layer import %j in %s', async (code, file) => {
+    expect(await ruleIdsFor(code, file)).toEqual([]);
+  });
+
   it('flags DOM globals in the core', async () => {
     expect(await ruleIdsFor('export const t = document.title;\n', 'src/audio/x.ts')).toContain('no-restricted-globals');
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from '../context.js';
+import type { CoreContext } from '../../core/context.js';
 import { caseDetail, changeCaseStatus, createCase, updateCase } from '../../cases/cases.js';
 import { listCases } from '../../store/cases.js';
 import { installationKey } from '../../evidence/installation-key.js';

@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context.js';
+import type { CoreContext } from '../../core/context.js';
 import { appendAudit } from '../../store/audit.js';
 import { getRequester, saveRequester } from '../../store/letters.js';
 import { addOperator, listPlatforms } from '../../letters/catalog.js';

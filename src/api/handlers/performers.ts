@@ -1,4 +1,4 @@
-import type { CoreContext } from '../context.js';
+import type { CoreContext } from '../../core/context.js';
 import { appendAudit } from '../../store/audit.js';
 import { deletePerformer, getPerformer, insertPerformer, listPerformers, updatePerformer } from '../../store/performers.js';
 import { deleteRecording, getRecording, listRecordings } from '../../store/recordings.js';

@@ -1,5 +1,5 @@
 import type { Settings } from '../contract.js';
-import type { CoreContext } from '../context.js';
+import type { CoreContext } from '../../core/context.js';
 import { appendAudit } from '../../store/audit.js';
 import { getBands, saveBands } from '../../store/settings.js';
 import type { HandlerGroup } from './types.js';

@@ -1,5 +1,5 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../contract.js';
-import type { CoreContext } from '../context.js';
+import type { CoreContext } from '../../core/context.js';
 
 /** The implementation of one operation. */
 export type Handler<K extends OperationName> = (ctx: CoreContext, input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;

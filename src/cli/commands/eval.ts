@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { CoreContext } from '../../api/context.js';
+import type { CoreContext } from '../../core/context.js';
 import { isSeimonError } from '../../core/errors.js';
 import { calibrateFromRun } from '../../scoring/eval/calibrate-model.js';
 import { formatScoresFile } from '../../scoring/eval/scores-file.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CoreContext } from '../../api/context.js';
+import type { CoreContext } from '../../core/context.js';
 import { isSeimonError } from '../../core/errors.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import type { DownloadProgress } from '../../models/download.js';

@@ -1,6 +1,6 @@
 // Lays out a pack: the evidence files, then the report (which lists their hashes), then manifest.json
 // over all of them and signature.json over the manifest's exact bytes.
-import type { CoreContext } from '../../api/context.js';
+import type { CoreContext } from '../../core/context.js';
 import { contentPath } from '../../store/content.js';
 import { getBands } from '../../store/settings.js';
 import type { SigningKey } from '../signing-key.js';

@@ -1,8 +1,8 @@
 // Gathers what a case's evidence pack holds: each performer × suspect comparison through the real
 // workbench core (every score audited), standings, spectrograms and the relevant audit entries.
-import type { CoreContext } from '../../api/context.js';
-import type { Comparison, Performer, Recording, Suspect } from '../../api/contract.js';
-import type { CaseDetail } from '../../api/types/cases.js';
+import type { CoreContext } from '../../core/context.js';
+import type { Comparison, Performer, Recording, Suspect } from '../../domain/index.js';
+import type { CaseDetail } from '../../domain/cases.js';
 import { registerBundledModels } from '../../models/bundled.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import { resolveModel } from '../../models/registry.js';

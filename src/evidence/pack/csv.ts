@@ -1,5 +1,5 @@
 // CSV versions of the scores for spreadsheets: RFC 4180 quoting, UTF-8 with BOM so Excel reads Japanese.
-import type { Comparison } from '../../api/contract.js';
+import type { Comparison } from '../../domain/index.js';
 import type { Standing } from './standing.js';
 
 function field(v: string | number | null): string {

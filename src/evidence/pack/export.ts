@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from '../../api/context.js';
-import type { EvidenceExport } from '../../api/types/cases.js';
+import type { CoreContext } from '../../core/context.js';
+import type { EvidenceExport } from '../../domain/cases.js';
 import { caseDetail } from '../../cases/cases.js';
 import { SeimonError } from '../../core/errors.js';
 import { appendAudit } from '../../store/audit.js';

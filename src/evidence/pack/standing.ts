@@ -1,7 +1,7 @@
 // Where a suspect's score against one performer stands among everyone it could be compared with:
 // every enrolled performer under the same model, and the bundled model's cohort speakers.
-import type { CoreContext } from '../../api/context.js';
-import type { Suspect } from '../../api/contract.js';
+import type { CoreContext } from '../../core/context.js';
+import type { Suspect } from '../../domain/index.js';
 import { cosine, meanOfNormalized } from '../../embedding/vectors.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import { findEmbedding } from '../../store/embeddings.js';

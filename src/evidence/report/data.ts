@@ -1,5 +1,5 @@
-import type { Comparison, Performer, Recording, Suspect } from '../../api/contract.js';
-import type { CaseDetail } from '../../api/types/cases.js';
+import type { Comparison, Performer, Recording, Suspect } from '../../domain/index.js';
+import type { CaseDetail } from '../../domain/cases.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import type { ErrorRates } from '../pack/error-rates.js';
 import type { Standing } from '../pack/standing.js';

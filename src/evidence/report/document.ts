@@ -1,5 +1,5 @@
 // Builds the report's content once, as blocks; html.ts and pdf.ts only lay it out.
-import type { Recording, ScoreReading } from '../../api/contract.js';
+import type { Recording, ScoreReading } from '../../domain/index.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../../scoring/verdict.js';
 import { weakReasonText } from '../../workbench/caveats.js';
 import type { Block, ReportDoc } from './blocks.js';
@@ -7,7 +7,7 @@ import type { ReportData, ReportPair, SpectrogramImage } from './data.js';
 import { svgToPng } from './raster.js';
 import { strings } from './strings.js';
 import type { ReportStrings } from './strings.js';
-import { formatSimilarity } from '../../api/format.js';
+import { formatSimilarity } from '../../domain/format.js';
 
 const dash = (v: string | null | undefined) => (v == null || v === '' ? '—' : v);
 const kb = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(0)} KiB`);

@@ -1,6 +1,6 @@
 // Renders a log-mel spectrogram (values 0..1, [frames, bins]) as a PNG: time left to right, low
 // frequencies at the bottom, a perceptually ordered dark-to-bright colour map.
-import type { Spectrogram } from '../../api/contract.js';
+import type { Spectrogram } from '../../domain/index.js';
 import { encodePngRgb } from './png.js';
 
 // Stops of a magma-like map (black → purple → orange → pale yellow).

@@ -1,6 +1,6 @@
 // The similarity timeline of a comparison: one point per window, the match threshold dashed, the
 // matching stretches shaded. Same axes conventions as the scoring plots.
-import type { Comparison } from '../../api/contract.js';
+import type { Comparison } from '../../domain/index.js';
 import { axes, COLORS, polyline, r, scale, svgDocument } from '../../scoring/plots/svg.js';
 import type { Frame } from '../../scoring/plots/svg.js';
 import type { ReportStrings } from './strings.js';

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { LetterRegime } from '../../api/types/letters.js';
-import { LETTER_REGIMES } from '../../api/types/letters.js';
+import type { LetterRegime } from '../../domain/letters.js';
+import { LETTER_REGIMES } from '../../domain/letters.js';
 import { SeimonError } from '../../core/errors.js';
 import { legalDataDir } from './paths.js';
 import { deadlinesFile, groundsFile, platformsFile, templateFile } from './schema.js';

@@ -1,6 +1,6 @@
 // Schemas of the legal data files: a bad edit to a data file fails loudly with the file and path.
 import { z } from 'zod';
-import { LETTER_REGIMES } from '../../api/types/letters.js';
+import { LETTER_REGIMES } from '../../domain/letters.js';
 
 const text = z.strictObject({ ja: z.string(), en: z.string() });
 const factWarning = z.strictObject({

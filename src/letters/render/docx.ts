@@ -1,7 +1,7 @@
 // A letter as DOCX (the `docx` package, MIT): A4, the same order as the PDF, fields in a two-column
 // form table. docx escapes all text into WordprocessingML, so markup in user text stays text.
 import { AlignmentType, BorderStyle, Document, Footer, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { LetterDetail, LetterField } from '../../api/types/letters.js';
+import type { LetterDetail, LetterField } from '../../domain/letters.js';
 
 const A4 = { width: 11906, height: 16838 }; // twentieths of a point
 const MARGIN = 1134; // 2 cm

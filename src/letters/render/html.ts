@@ -1,5 +1,5 @@
 // The letter as an HTML fragment for previews and printing; every piece of text is escaped.
-import type { LetterDetail } from '../../api/types/letters.js';
+import type { LetterDetail } from '../../domain/letters.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

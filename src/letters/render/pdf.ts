@@ -1,7 +1,7 @@
 // A letter as a PDF: A4, Japanese font embedded, laid out like a formal request — date and addressee,
 // centred title, opening, the form fields as labelled sections, closing, signature. All user text is
 // drawn as text (pdfkit never interprets markup).
-import type { LetterDetail, LetterField } from '../../api/types/letters.js';
+import type { LetterDetail, LetterField } from '../../domain/letters.js';
 import { contentWidth, footers, MARGIN, newPdf } from './pdf-setup.js';
 import type { Doc } from './pdf-setup.js';
 

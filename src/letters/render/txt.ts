@@ -1,5 +1,5 @@
 // Plain text: one block per form field, for pasting into a platform's web form, and the whole letter.
-import type { LetterDetail } from '../../api/types/letters.js';
+import type { LetterDetail } from '../../domain/letters.js';
 
 /** Each field's text as the UI's copy buttons offer it. */
 export const fieldTexts = (l: LetterDetail): { key: string; label: string; text: string }[] => l.fields.map((f) => ({ key: f.key, label: f.label, text: f.value }));

@@ -1,6 +1,6 @@
 // Advocacy statistics (what a union brings to a ministry hearing): per platform and period, requests
 // sent, median response time, outcomes and overdue clocks. Pure: the history comes in as records.
-import type { AdvocacyReport, AdvocacyRow } from '../../api/types/letters.js';
+import type { AdvocacyReport, AdvocacyRow } from '../../domain/letters.js';
 
 export interface SentLetter {
   letterId: string;

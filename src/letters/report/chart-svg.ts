@@ -1,5 +1,5 @@
 // The advocacy bar chart as SVG: per platform, requests sent, answered and overdue. Names are escaped.
-import type { AdvocacyRow, Lang } from '../../api/types/letters.js';
+import type { AdvocacyRow, Lang } from '../../domain/letters.js';
 import { escapeHtml } from '../render/html.js';
 
 const COLORS = { sent: '#1f3a5f', responded: '#2f855a', overdue: '#c2410c' } as const;

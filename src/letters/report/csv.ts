@@ -1,5 +1,5 @@
 // The advocacy report as CSV (UTF-8 with BOM so spreadsheet apps read the Japanese names).
-import type { AdvocacyReport, Lang } from '../../api/types/letters.js';
+import type { AdvocacyReport, Lang } from '../../domain/letters.js';
 
 const cell = (v: string | number | null): string => {
   const s = v === null ? '' : String(v);

@@ -1,6 +1,6 @@
 // The sent-letter history the advocacy report is computed from, read from the store.
-import type { CoreContext } from '../../api/context.js';
-import type { AdvocacyReport } from '../../api/types/letters.js';
+import type { CoreContext } from '../../core/context.js';
+import type { AdvocacyReport } from '../../domain/letters.js';
 import { allClocks, listLetterRows, listResponses } from '../../store/letters.js';
 import { listPlatforms } from '../catalog.js';
 import { legalData } from '../data/load.js';

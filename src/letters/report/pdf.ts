@@ -1,5 +1,5 @@
 // The advocacy report as PDF: title, period, the bar chart, then the table per platform and period.
-import type { AdvocacyReport, Lang } from '../../api/types/letters.js';
+import type { AdvocacyReport, Lang } from '../../domain/letters.js';
 import { contentWidth, footers, MARGIN, newPdf } from '../render/pdf-setup.js';
 import type { Doc } from '../render/pdf-setup.js';
 import { advocacyChartSvg } from './chart-svg.js';

@@ -1,6 +1,6 @@
 // `seimon calibrate`: fit score -> LLR on a user's labelled trials and store it with the model, with an
 // audit entry, so every later score of that model can say which trials its LLR rests on.
-import type { CoreContext } from '../../api/context.js';
+import type { CoreContext } from '../../core/context.js';
 import { sha256File } from '../../models/hash.js';
 import { appendAudit } from '../../store/audit.js';
 import { updateModelCalibration } from '../../store/models.js';

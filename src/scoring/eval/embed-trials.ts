@@ -1,6 +1,6 @@
 // Embeds every distinct file of a trial list once, through the (file SHA-256, model SHA-256) cache, so
 // a second run of the same list costs only hashing and SQLite look-ups.
-import type { CoreContext } from '../../api/context.js';
+import type { CoreContext } from '../../core/context.js';
 import { isSeimonError } from '../../core/errors.js';
 import { embedFileCached } from '../../embedding/cached.js';
 import type { Embedder } from '../../embedding/embedder.js';

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { invoke } from '../../../src/api/invoke.js';
 import { listAudit } from '../../../src/store/audit.js';
 import { DB_FILE_NAME } from '../../../src/store/database.js';

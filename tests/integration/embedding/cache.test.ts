@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { embedFileCached } from '../../../src/embedding/cached.js';
 import { Embedder } from '../../../src/embedding/embedder.js';

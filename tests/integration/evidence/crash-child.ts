@@ -1,7 +1,7 @@
 // Child process for the crash tests: runs an export or a stream of imports through the real core and
 // announces progress on stdout, so the parent can kill -9 it part-way.
 import fs from 'node:fs';
-import { openCore } from '../../../src/api/context.js';
+import { openCore } from '../../../src/store/open-core.js';
 import { invoke } from '../../../src/api/invoke.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { exportEvidencePack } from '../../../src/evidence/pack/export.js';

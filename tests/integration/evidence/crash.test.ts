@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { walkAuditChain } from '../../../src/evidence/audit-chain.js';
 import { exportEvidencePack, strayPartials } from '../../../src/evidence/pack/export.js';
 import { sha256OfFile } from '../../../src/evidence/hash.js';

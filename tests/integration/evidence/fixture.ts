@@ -2,7 +2,7 @@
 // from the first performer's speech, and a case. Real speech from held-out speakers (../shared).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
 import { invoke } from '../../../src/api/invoke.js';
 import type { InputOf, OperationName, OutputOf } from '../../../src/api/contract.js';
 import { loadSpeechAudio } from '../../../src/audio/pipeline.js';

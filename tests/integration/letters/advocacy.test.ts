@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeCore } from '../../../src/api/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { advocacyRows, median, periodOf } from '../../../src/letters/report/advocacy.js';
 import type { SentLetter } from '../../../src/letters/report/advocacy.js';
 import { advocacyChartSvg } from '../../../src/letters/report/chart-svg.js';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { closeCore } from '../../../src/api/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { runCli } from '../../../src/cli/main.js';
 import { buildCase } from './helpers.js';
 

@@ -1,7 +1,7 @@
 // Clocks from data/legal/deadlines.json: 7 days for a designated platform's decision, 7 days (2 for an
 // election candidate) for the poster inquiry, 48 hours for YouTube; due/overdue; responses close them.
 import { describe, expect, it } from 'vitest';
-import { closeCore } from '../../../src/api/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { legalData } from '../../../src/letters/data/load.js';
 import { clocksFor } from '../../../src/letters/deadlines.js';
 import { listAudit } from '../../../src/store/audit.js';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import type { CoreContext } from '../../../src/api/context.js';
-import { openCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { openCore } from '../../../src/store/open-core.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { freshDataDir } from '../../helpers/paths.js';
 import { op } from '../workbench/helpers.js';

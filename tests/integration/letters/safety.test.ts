@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeCore } from '../../../src/api/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { invoke } from '../../../src/api/invoke.js';
 import { getLetter } from '../../../src/letters/compose.js';
 import { renderLetterHtml } from '../../../src/letters/render/html.js';

@@ -3,8 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { SeimonError } from '../../../src/core/errors.js';
 import { REPO_ROOT, freshDataDir } from '../../helpers/paths.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
 import { importModelFile } from '../../../src/models/import.js';
 import {
   getDefaultModel,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
 import type { DownloadProgress } from '../../../src/models/download.js';
 import { installModel, partFileFor } from '../../../src/models/install.js';
 import { redirectTarget } from '../../../src/models/http-get.js';

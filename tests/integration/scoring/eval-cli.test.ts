@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { runCli } from '../../../src/cli/main.js';
 import { importModelFile } from '../../../src/models/import.js';

@@ -1,6 +1,6 @@
 /** The workbench CLI: ids in --json output chain from one command to the next; bad files are reported and skipped. */
 import { describe, expect, it } from 'vitest';
-import { closeCore } from '../../../src/api/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { runCli } from '../../../src/cli/main.js';
 import { freshDataDir } from '../../helpers/paths.js';
 import { LINES, corruptFile, fixtureCore, hasEspeak, speech, withoutBundledModels } from './helpers.js';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { listAudit, verifyAuditChain } from '../../../src/store/audit.js';
 import { contentPath } from '../../../src/store/content.js';
 import { REPO_ROOT, freshDataDir } from '../../helpers/paths.js';

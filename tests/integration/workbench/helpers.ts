@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from '../../../src/api/context.js';
-import { openCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { openCore } from '../../../src/store/open-core.js';
 import type { InputOf, OperationName, OutputOf } from '../../../src/api/contract.js';
 import { invoke } from '../../../src/api/invoke.js';
 import { jobsOf } from '../../../src/jobs/registry.js';

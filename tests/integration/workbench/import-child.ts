@@ -1,6 +1,6 @@
 // Child process for the crash test: imports variants of one WAV as fast as it can until killed.
 import fs from 'node:fs';
-import { openCore } from '../../../src/api/context.js';
+import { openCore } from '../../../src/store/open-core.js';
 import { invoke } from '../../../src/api/invoke.js';
 
 const [dataDir, file] = process.argv.slice(2);

@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
-import { closeCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { listAudit, verifyAuditChain } from '../../../src/store/audit.js';
 import { audioDir, contentPath } from '../../../src/store/content.js';
 import { freshDataDir } from '../../helpers/paths.js';

@@ -3,8 +3,8 @@
  * audio views, settings and model operations, on the small fixture model with synthesised speech.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
-import { closeCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { closeCore } from '../../../src/store/open-core.js';
 import { listAudit } from '../../../src/store/audit.js';
 import { freshDataDir } from '../../helpers/paths.js';
 import { FIXTURE_MODEL, LINES, bytesOf, fixtureCore, hasEspeak, op, opError, speech, waitJob, withoutBundledModels } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSimilarity } from '../../../src/api/format.js';
+import { formatSimilarity } from '../../../src/domain/format.js';
 
 describe('formatSimilarity', () => {
   it('never writes certainty: 100 % and 0 % read as > 99.9 % and < 0.1 %', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CoreContext } from '../../../src/api/context.js';
-import { closeCore, openCore } from '../../../src/api/context.js';
+import type { CoreContext } from '../../../src/core/context.js';
+import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { invoke } from '../../../src/api/invoke.js';
 import { freshDataDir } from '../../helpers/paths.js';
 import { SCHEMA_VERSION } from '../../../src/store/migrations/index.js';

@@ -1,0 +1,9 @@
+/** The ground floor: pure domain types every layer may import (no runtime imports beyond constants). */
+export type * from './workbench.js';
+export type * from './performers.js';
+export type * from './cases.js';
+export type * from './letters.js';
+export { AI_USES } from './workbench.js';
+export { CASE_STATUSES } from './cases.js';
+export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './letters.js';
+export { formatSimilarity } from './format.js';
