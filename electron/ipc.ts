@@ -1,5 +1,5 @@
 import type { Result } from '../src/core/result.js';
-import { isOperationName } from '../src/api/contract.js';
+import { isCliOnlyOperation, isOperationName } from '../src/api/contract.js';
 import { validateInput } from '../src/api/validate.js';
 
 export const INVOKE_CHANNEL = 'seimon:invoke';
@@ -20,6 +20,8 @@ export async function routeInvoke(
 ): Promise<Result<unknown>> {
   if (!senderTrusted) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Call from an untrusted frame refused' } };
   if (!isOperationName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
+  // Operations that take paths on this computer belong to the CLI; a window may never call them.
+  if (isCliOnlyOperation(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `${op} is available only from the command line` } };
   const checked = validateInput(op, input);
   if (!checked.ok) return checked;
   return forward(op, input);

@@ -1,0 +1,34 @@
+// The report's "relevant population and validation" section takes its figures from one object.
+// Today they come from the model card (held-out trials measured when the model was calibrated); a
+// population check of this installation's own performers can supply the same object instead.
+import type { ModelSummary } from '../../models/manifest.js';
+import type { ErrorRates } from './error-rates.js';
+
+export interface PopulationSection {
+  /** Where the figures come from: this installation's population check, or the model card. */
+  source: 'population-check' | 'model-card';
+  /** Who the relevant population is (speakers the figures were measured on). */
+  population: string | null;
+  /** Same-speaker and different-speaker trials behind the figures. */
+  targets: number | null;
+  nonTargets: number | null;
+  eerPercent: number | null;
+  /** Error rates per verdict threshold, as fractions. */
+  bands: { key: string; minPercent: number; falseMatchRate: number; missRate: number }[];
+  /** The model the figures are for (SHA-256). */
+  modelSha256: string;
+}
+
+/** The model card's validation figures, labelled as such (not a check on this installation's population). */
+export function populationFromModelCard(model: ModelSummary, rates: ErrorRates | null): PopulationSection {
+  const lang = typeof model.language === 'string' ? model.language : null;
+  return {
+    source: 'model-card',
+    population: lang ? `held-out speakers of the model's evaluation sets (${lang})` : null,
+    targets: rates?.targets ?? null,
+    nonTargets: rates?.nonTargets ?? null,
+    eerPercent: rates?.eerPercent ?? null,
+    bands: rates?.bands ?? [],
+    modelSha256: model.sha256,
+  };
+}
