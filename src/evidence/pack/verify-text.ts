@@ -12,7 +12,7 @@ export function verifyCommands(): { key: string; cmd: string }[] {
     { key: 'sums-signed', cmd: `grep -c "\\"sha256sums\\": \\"$(sha256sum ${SUMS_NAME} | cut -c1-64)\\"" ${MANIFEST_NAME}` },
     { key: 'files', cmd: `sha256sum --strict -c ${SUMS_NAME}` },
     { key: 'no-extra', cmd: `diff <(cut -c67- ${SUMS_NAME} | LC_ALL=C sort) <(find . -type f ${unlisted} -printf '%P\\n' | LC_ALL=C sort) && echo "no extra or missing files"` },
-    { key: 'timestamp', cmd: `openssl ts -verify -in ${TIMESTAMP_NAME} -data ${MANIFEST_NAME} -CAfile TSA-CA.pem` },
+    { key: 'timestamp', cmd: `openssl ts -verify -in ${TIMESTAMP_NAME} -data ${MANIFEST_NAME} -CAfile "$TSA_CA"` },
     { key: 'timestamp-time', cmd: `openssl ts -reply -in ${TIMESTAMP_NAME} -text | grep -E "^(Time stamp|TSA):"` },
   ];
 }
@@ -23,7 +23,7 @@ const JA_EXPECT: Record<string, string> = {
   'sums-signed': '「1」と表示されること（SHA256SUMS が署名済みの manifest.json に記載されたもの）。',
   files: 'すべての行が「OK」で終わること（各ファイルが改変されていない）。',
   'no-extra': '「no extra or missing files」とだけ表示されること（ファイルの追加・削除がない）。',
-  timestamp: '（timestamp.tsr がある場合）TSA-CA.pem は時刻認証局の CA 証明書（認証局から入手）。「Verification: OK」と表示されること。',
+  timestamp: '（timestamp.tsr がある場合）先に TSA_CA=時刻認証局の CA 証明書ファイル（認証局から入手。展開フォルダの外に置く）を設定してください（例: export TSA_CA=$HOME/tsa-ca.pem）。「Verification: OK」と表示されること。',
   'timestamp-time': '（timestamp.tsr がある場合）時刻認証局が証明する時刻と認証局名が表示されます。',
 };
 
@@ -33,7 +33,7 @@ const EN_EXPECT: Record<string, string> = {
   'sums-signed': 'Must print "1" (SHA256SUMS is the one the signed manifest.json names).',
   files: 'Every line must end in "OK" (no file was changed).',
   'no-extra': 'Must print only "no extra or missing files" (nothing added or removed).',
-  timestamp: '(If timestamp.tsr is present) TSA-CA.pem is the time-stamping authority\'s CA certificate, obtained from the TSA. Must print "Verification: OK".',
+  timestamp: '(If timestamp.tsr is present) First set TSA_CA to the time-stamping authority\'s CA certificate file, obtained from the TSA and kept outside the pack folder (e.g. export TSA_CA=$HOME/tsa-ca.pem). Must print "Verification: OK".',
   'timestamp-time': '(If timestamp.tsr is present) Shows the time the TSA vouches for and the TSA\'s name.',
 };
 

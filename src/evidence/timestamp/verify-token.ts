@@ -3,7 +3,7 @@
 // that certificate chains to one of them at the stamped time.
 import { createHash } from 'node:crypto';
 import type * as pkijs from 'pkijs';
-import { SHA256_OID, certificatesFromPem, subjectOf } from './asn1.js';
+import { SHA256_OID, arrayBufferOf, certificatesFromPem, subjectOf } from './asn1.js';
 import { parseResponse } from './token.js';
 
 export type TokenCheck = { ok: true; time: string; subject: string; chainTrusted: boolean | null } | { ok: false; reason: string };
@@ -32,8 +32,9 @@ export async function checkTimestampToken(responseDer: Uint8Array, manifest: Uin
   if (!t.imprint.equals(createHash('sha256').update(manifest).digest())) return { ok: false, reason: 'the token is over another file, not this manifest.json' };
   const cert = signerCertificate(t.signed);
   if (!cert) return { ok: false, reason: 'the token carries no TSA certificate' };
-  if (!(await signatureGood(t.signed, { checkChain: false }))) return { ok: false, reason: 'the TSA signature does not verify' };
+  const data = arrayBufferOf(manifest); // pkijs re-checks the TSTInfo imprint against it
+  if (!(await signatureGood(t.signed, { data, checkChain: false }))) return { ok: false, reason: 'the TSA signature does not verify' };
   let chainTrusted: boolean | null = null;
-  if (caPems.length) chainTrusted = await signatureGood(t.signed, { trustedCerts: caPems.flatMap(certificatesFromPem), checkChain: true, checkDate: t.genTime });
+  if (caPems.length) chainTrusted = await signatureGood(t.signed, { data, trustedCerts: caPems.flatMap(certificatesFromPem), checkChain: true, checkDate: t.genTime });
   return { ok: true, time: t.genTime.toISOString(), subject: subjectOf(cert), chainTrusted };
 }
