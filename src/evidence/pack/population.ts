@@ -7,8 +7,8 @@ import type { ErrorRates } from './error-rates.js';
 export interface PopulationSection {
   /** Where the figures come from: this installation's population check, or the model card. */
   source: 'population-check' | 'model-card';
-  /** Who the relevant population is (speakers the figures were measured on). */
-  population: string | null;
+  /** The language of the speakers the figures were measured on (the report words the population). */
+  speakersLanguage: string | null;
   /** Same-speaker and different-speaker trials behind the figures. */
   targets: number | null;
   nonTargets: number | null;
@@ -21,10 +21,9 @@ export interface PopulationSection {
 
 /** The model card's validation figures, labelled as such (not a check on this installation's population). */
 export function populationFromModelCard(model: ModelSummary, rates: ErrorRates | null): PopulationSection {
-  const lang = typeof model.language === 'string' ? model.language : null;
   return {
     source: 'model-card',
-    population: lang ? `held-out speakers of the model's evaluation sets (${lang})` : null,
+    speakersLanguage: model.language,
     targets: rates?.targets ?? null,
     nonTargets: rates?.nonTargets ?? null,
     eerPercent: rates?.eerPercent ?? null,

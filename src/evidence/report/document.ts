@@ -115,7 +115,7 @@ function populationBlocks(d: ReportData, t: ReportStrings): Block[] {
     {
       kind: 'kv',
       rows: [
-        [t.populationWho, dash(pop.population)],
+        [t.populationWho, pop.source === 'model-card' ? t.populationCard(pop.speakersLanguage) : t.populationCheck],
         [t.trialsLabel, t.trials(pop.targets, pop.nonTargets)],
         [t.eer, pop.eerPercent === null ? '—' : `${pop.eerPercent.toFixed(1)} %`],
         [t.modelSha, pop.modelSha256],

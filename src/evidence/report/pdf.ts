@@ -33,6 +33,10 @@ function ensure(doc: Doc, need: number): void {
 function leadHeight(doc: Doc, b: Block | undefined): number {
   if (!b) return 0;
   if (b.kind === 'figure') return figureSize(doc, b).h + 40;
+  if (b.kind === 'kv') {
+    const h = kvHeight(doc, b.rows);
+    return h < KEEP_TOGETHER ? h : 60;
+  }
   if (b.kind === 'subheading' || b.kind === 'heading') return 30 + 60;
   return 60;
 }
@@ -103,8 +107,19 @@ function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
   doc.moveDown(0.6);
 }
 
+/** Height of a key/value table; tables shorter than KEEP_TOGETHER stay on one page. */
+const KEEP_TOGETHER = 320;
+function kvHeight(doc: Doc, rows: [string, string][]): number {
+  const cw = contentWidth(doc);
+  doc.font('regular').fontSize(9);
+  return rows.reduce((h, [k, v]) => h + Math.max(doc.heightOfString(k || ' ', { width: cw * 0.3 - 8 }), doc.heightOfString(v || ' ', { width: cw * 0.7 - 8 })) + 8, 0);
+}
+
 function kv(doc: Doc, rows: [string, string][]): void {
   const cw = contentWidth(doc);
+  // A short key/value table stays on one page (a lone last row on the next page reads as a stray).
+  const total = kvHeight(doc, rows);
+  if (total < KEEP_TOGETHER) ensure(doc, total);
   for (const [k, v] of rows) row(doc, [k, v], [cw * 0.3, cw * 0.7], { size: 9, firstFill: '#f7f9fb' });
   doc.moveDown(0.6);
 }

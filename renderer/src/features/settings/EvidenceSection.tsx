@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { KNOWN_TSAS } from '../../../../src/api/contract';
@@ -17,6 +17,7 @@ export function EvidenceSection() {
   const [role, setRole] = useState('');
   const [tsa, setTsa] = useState('');
   const [label, setLabel] = useState('');
+  const file = useRef<HTMLInputElement>(null);
   useEffect(() => {
     setName(settings?.examiner?.name ?? '');
     setRole(settings?.examiner?.role ?? '');
@@ -115,10 +116,10 @@ export function EvidenceSection() {
           {t('evidence.settings.keyLabel')}
           <input type="text" value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <label className="button">
+        <button type="button" onClick={() => file.current?.click()}>
           {t('evidence.settings.importKey')}
-          <input type="file" accept=".pem,.pub,.txt" hidden onChange={(e) => e.target.files?.[0] && void importKey(e.target.files[0])} />
-        </label>
+        </button>
+        <input ref={file} type="file" accept=".pem,.pub,.txt" hidden data-testid="key-file" onChange={(e) => e.target.files?.[0] && void importKey(e.target.files[0])} />
       </div>
     </div>
   );
