@@ -27,6 +27,28 @@ export function verificationText(r: PackVerification): string {
   return lines.join('\n') + '\n';
 }
 
+/** A `--key` value: a PEM file's text, or a fingerprint typed with or without spaces/colons. */
+function keyArgument(k: string): string {
+  if (fs.existsSync(k)) {
+    try {
+      return fs.readFileSync(k, 'utf8');
+    } catch {
+      throw new CliFailure(1, 'EVIDENCE_BAD_KEY', `Cannot read the key file ${k}.`);
+    }
+  }
+  const hex = k.replace(/[\s:]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new CliFailure(2, 'EVIDENCE_BAD_KEY', `--key ${k}: neither a public key file nor a 64-hex-digit fingerprint.`);
+  return hex.match(/.{4}/g)!.join(' ');
+}
+
+function caArgument(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliFailure(1, 'EVIDENCE_TSA_CA_UNREADABLE', `Cannot read the TSA CA certificate file ${file}.`);
+  }
+}
+
 /** `seimon verify PACK.zip|FOLDER`: verdicts through the handler map, like the app. */
 export function registerVerifyCommand(program: Command, io: CliIo, globals: () => GlobalOptions): void {
   program
@@ -36,8 +58,8 @@ export function registerVerifyCommand(program: Command, io: CliIo, globals: () =
     .option('--tsa-ca <file.pem>', 'CA certificate(s) the time-stamping authority must chain to')
     .action(async (target: string, o: { key: string[]; tsaCa?: string }) => {
       const g = globals();
-      const keys = o.key.map((k) => (fs.existsSync(k) ? fs.readFileSync(k, 'utf8') : k));
-      const tsaCaPems = o.tsaCa ? [fs.readFileSync(o.tsaCa, 'utf8')] : [];
+      const keys = o.key.map(keyArgument);
+      const tsaCaPems = o.tsaCa ? [caArgument(o.tsaCa)] : [];
       const r = await withCore(g, (ctx) => call(ctx, 'evidence.verifyPath', { path: target, keys, tsaCaPems }));
       if (g.json) printJson(io, r);
       else io.stdout(verificationText(r));

@@ -207,8 +207,18 @@ describe.skipIf(!hasShared)('evidence packs (real core, starter model, real spee
     const j = await cli(['--data-dir', dir, 'verify', junk]);
     expect(j.err).toContain('EVIDENCE_PACK_UNREADABLE');
     const k = await cli(['--data-dir', dir, 'verify', pack, '--key', 'zzzz']);
-    expect(k.code).not.toBe(0);
-    for (const x of [none, j, k]) expect(x.err).not.toContain('INTERNAL');
+    expect(k.code).toBe(2);
+    expect(k.err).toContain('EVIDENCE_BAD_KEY');
+    const ca = await cli(['--data-dir', dir, 'verify', pack, '--tsa-ca', path.join(work, 'no-ca.pem')]);
+    expect(ca.err).toContain('EVIDENCE_TSA_CA_UNREADABLE');
+    // A fingerprint typed without spaces, in capitals, is the same key.
+    const typed = await cli(['--data-dir', freshDataDir('seimon-stranger'), 'verify', pack, '--key', fp.replace(/ /g, '').toUpperCase()]);
+    expect(typed.code).toBe(0);
+    expect(typed.out).toContain('signed by a known key');
+    const stranger = await cli(['--data-dir', freshDataDir('seimon-stranger2'), 'verify', pack]);
+    expect(stranger.code).toBe(1);
+    expect(stranger.out).toContain('UNKNOWN key');
+    for (const x of [none, j, k, ca]) expect(x.err).not.toContain('INTERNAL');
   });
 
   it('internal packs include reference audio and other performers only when ticked; recipient packs refuse them; exports need an examiner', async () => {
