@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { CoreContext } from '../core/context.js';
-import { closeCore, openCore } from '../store/open-core.js';
+import { closeCore, openSession } from '../api/session.js';
 import type { InputOf, OperationName, OutputOf } from '../api/contract.js';
 import { invoke } from '../api/invoke.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
+import { exitCodeFor } from './exit-codes.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -15,7 +19,7 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** A failure the CLI reports: exit 2 for bad usage, 1 for everything else. */
+/** A failure the CLI reports, with its exit code (see exit-codes.ts). */
 export class CliFailure extends Error {
   constructor(
     readonly exitCode: 1 | 2,
@@ -30,15 +34,28 @@ export class CliFailure extends Error {
 export async function withCore<T>(opts: GlobalOptions, fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
   let ctx: CoreContext;
   try {
-    ctx = openCore(resolveDataDir(opts.dataDir), 'cli');
+    ctx = openSession(resolveDataDir(opts.dataDir), 'cli');
   } catch (e) {
-    if (isSeimonError(e)) throw new CliFailure(1, e.code, e.message);
+    if (isSeimonError(e)) throw new CliFailure(exitCodeFor(e.code), e.code, e.message);
     throw e;
   }
   try {
     return await fn(ctx);
   } finally {
     closeCore(ctx);
+  }
+}
+
+/**
+ * For operations that need no data (decode, probe, fbank): a core on a private temporary folder,
+ * removed afterwards, so the user's data folder is neither created nor touched.
+ */
+export async function withScratchCore<T>(fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seimon-cli-'));
+  try {
+    return await withCore({ dataDir: dir }, fn);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -50,7 +67,7 @@ export async function call<K extends OperationName>(
 ): Promise<OutputOf<K>> {
   const res = await invoke<K>(ctx, op, input);
   if (res.ok) return res.value;
-  throw new CliFailure(res.error.code === 'INVALID_INPUT' ? 2 : 1, res.error.code, res.error.message);
+  throw new CliFailure(exitCodeFor(res.error.code), res.error.code, res.error.message);
 }
 
 export function printJson(io: CliIo, value: unknown): void {
@@ -58,3 +75,5 @@ export function printJson(io: CliIo, value: unknown): void {
 }
 
 export { SeimonError };
+/** The open core a command works on (commands pass it to `call`, never look inside). */
+export type Session = CoreContext;
