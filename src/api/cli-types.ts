@@ -1,12 +1,8 @@
-/** Result types of the CLI-only operations (type-only imports: safe for any importer of the contract). */
-import type { AcceptedModel } from '../models/accept.js';
-import type { ModelCheck } from '../models/verify.js';
-import type { QualityReport } from '../audio/probe.js';
-import type { SourceInfo } from '../audio/pipeline.js';
-import type { AudioWarning } from '../audio/types.js';
+/** Result types of the CLI-only operations: pure types from the ground floor, safe for any importer of the contract. */
+import type { AudioWarning, QualityReport, SourceInfo } from '../domain/audio.js';
 
-export type ImportedModel = AcceptedModel;
-export type { ModelCheck, QualityReport, AudioWarning, SourceInfo };
+export type { ImportedModel, ModelCheck } from '../domain/model-checks.js';
+export type { AudioWarning, QualityReport, SourceInfo };
 export type { DoctorReport, DoctorFinding } from '../domain/doctor.js';
 
 export interface DecodedFileResult {
