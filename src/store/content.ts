@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { rethrowDiskFull } from '../core/disk-full.js';
 
 export interface StoredFile {
   sha256: string;
@@ -41,14 +42,18 @@ export function putBytes(dataDir: string, bytes: Uint8Array): StoredFile {
   // The writer's pid is in the name, so a sweep can tell a dead writer's leftovers from a live one's.
   const temp = path.join(audioDir(dataDir), `${TEMP_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
   try {
-    const fd = fs.openSync(temp, 'wx');
     try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      const fd = fs.openSync(temp, 'wx');
+      try {
+        fs.writeSync(fd, bytes);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temp, final);
+    } catch (e) {
+      rethrowDiskFull(e, 'the audio file');
     }
-    fs.renameSync(temp, final);
   } finally {
     fs.rmSync(temp, { force: true });
   }
