@@ -31,10 +31,14 @@ export class CliFailure extends Error {
 }
 
 /** Opens the core for one command and always closes it. */
-export async function withCore<T>(opts: GlobalOptions, fn: (ctx: CoreContext) => Promise<T>): Promise<T> {
+export async function withCore<T>(
+  opts: GlobalOptions,
+  fn: (ctx: CoreContext) => Promise<T>,
+  session: { sweep?: boolean } = {},
+): Promise<T> {
   let ctx: CoreContext;
   try {
-    ctx = openSession(resolveDataDir(opts.dataDir), 'cli');
+    ctx = openSession(resolveDataDir(opts.dataDir), 'cli', session);
   } catch (e) {
     if (isSeimonError(e)) throw new CliFailure(exitCodeFor(e.code), e.code, e.message);
     throw e;
