@@ -8,6 +8,7 @@ import { invoke } from '../api/invoke.js';
 import { resolveDataDir } from '../core/data-dir.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 import { exitCodeFor } from './exit-codes.js';
+import { escapeBidiJson } from '../core/bidi.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -75,7 +76,7 @@ export async function call<K extends OperationName>(
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout(JSON.stringify(value, null, 2) + '\n');
+  io.stdout(escapeBidiJson(JSON.stringify(value, null, 2)) + '\n'); // exact data; no bidi control reorders the terminal
 }
 
 export { SeimonError };
