@@ -19,9 +19,8 @@ export async function routeInvoke(
   forward: ForwardToCore,
 ): Promise<Result<unknown>> {
   if (!senderTrusted) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Call from an untrusted frame refused' } };
-  if (!isOperationName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
-  // Operations that take paths on this computer belong to the CLI; a window may never call them.
-  if (isCliOnlyOperation(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `${op} is available only from the command line` } };
+  // Operations that take local paths or addresses exist for the command line only: a window never reaches them.
+  if (!isOperationName(op) || isCliOnlyOperation(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
   const checked = validateInput(op, input);
   if (!checked.ok) return checked;
   return forward(op, input);

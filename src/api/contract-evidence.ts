@@ -1,7 +1,7 @@
 /**
  * Operations of evidence packs, signing keys and evidence settings, spread into the contract.
- * Imports only zod and pure types, like contract.ts. Operations in CLI_ONLY_OPERATIONS take paths on
- * this computer: the shells that are not the CLI (electron/ipc.ts, the e2e harness) refuse them.
+ * Imports only zod and pure types, like contract.ts. The two that take paths on this computer
+ * (`evidenceCliContract`) join the CLI-only operations of contract-cli.ts, which electron/ipc.ts refuses.
  */
 import { z } from 'zod';
 import { idSchema, optionalText, requiredText } from './fields.js';
@@ -25,14 +25,7 @@ const exportFields = {
 export const evidenceContract = {
   /** Writes the pack into <dataDir>/exports/ and returns its record; the shell offers that file for saving. */
   'evidence.export': { input: z.strictObject(exportFields), output: {} as EvidenceExport },
-  /** CLI only: writes the pack to a path the user named. */
-  'evidence.exportTo': { input: z.strictObject({ ...exportFields, out: localPath }), output: {} as EvidenceExport & { path: string; files: number } },
   'evidence.verify': { input: z.strictObject({ fileName: exportFileName }), output: {} as PackVerification },
-  /** CLI only: verifies a pack file or extracted folder; `keys` are extra trusted keys (fingerprints or PEM), `tsaCaPems` TSA CA certificates. */
-  'evidence.verifyPath': {
-    input: z.strictObject({ path: localPath, keys: z.array(z.union([fingerprint, pem])).max(20).default([]), tsaCaPems: z.array(z.string().max(20_000)).max(10).default([]) }),
-    output: {} as PackVerification,
-  },
   'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'evidence.keys': { input: z.strictObject({}), output: [] as TrustedKey[] },
   'evidence.trustKey': { input: z.strictObject({ publicKeyPem: pem, label: requiredText('Label', 100) }), output: {} as TrustedKey },
@@ -48,12 +41,15 @@ export const evidenceContract = {
   },
 } as const;
 
-/** Operations that take paths on this computer: only the CLI may call them. */
-export const CLI_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['evidence.exportTo', 'evidence.verifyPath']);
-
-/** Whether an operation is refused to every shell but the CLI. */
-export function isCliOnlyOperation(op: string): boolean {
-  return CLI_ONLY_OPERATIONS.has(op);
-}
+/** Evidence operations that take paths on this computer: only the CLI may call them (see contract-cli.ts). */
+export const evidenceCliContract = {
+  /** Writes the pack to a path the user named. */
+  'evidence.exportTo': { input: z.strictObject({ ...exportFields, out: localPath }), output: {} as EvidenceExport & { path: string; files: number } },
+  /** Verifies a pack file or extracted folder; `keys` are extra trusted keys (fingerprints or PEM), `tsaCaPems` TSA CA certificates. */
+  'evidence.verifyPath': {
+    input: z.strictObject({ path: localPath, keys: z.array(z.union([fingerprint, pem])).max(20).default([]), tsaCaPems: z.array(z.string().max(20_000)).max(10).default([]) }),
+    output: {} as PackVerification,
+  },
+} as const;
 
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CLI_ONLY_OPERATIONS, OPERATION_NAMES } from '../../../src/api/contract.js';
+import { OPERATION_NAMES, isCliOnlyOperation } from '../../../src/api/contract.js';
 import { routeInvoke } from '../../../electron/ipc.js';
 
 describe('operations that take paths are CLI-only', () => {
   it('refuses every CLI-only operation from a window, before validation and without forwarding', async () => {
-    expect([...CLI_ONLY_OPERATIONS].sort()).toEqual(['evidence.exportTo', 'evidence.verifyPath']);
-    for (const op of CLI_ONLY_OPERATIONS) {
+    const evidenceCliOps = ['evidence.exportTo', 'evidence.verifyPath'];
+    expect(OPERATION_NAMES.filter((op) => op.startsWith('evidence.') && isCliOnlyOperation(op)).sort()).toEqual(evidenceCliOps);
+    for (const op of evidenceCliOps) {
       expect(OPERATION_NAMES).toContain(op);
       let forwarded = false;
       const r = await routeInvoke(true, op, { path: '/etc/passwd' }, () => {
