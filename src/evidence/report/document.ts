@@ -95,7 +95,7 @@ function pairBlocks(d: ReportData, p: ReportPair, t: ReportStrings): Block[] {
     { kind: 'subheading', text: t.result },
     { kind: 'kv', rows: [...outcomeRows(d, p, t), ...scoreRows(d, c.overall, t)] },
     { kind: 'para', text: c.meaning },
-    { kind: 'para', text: t.othersOver(st.othersOverThreshold, st.performerCount, thresholdText(p)) },
+    { kind: 'para', text: t.othersOver(st.othersOverThreshold, Math.max(0, st.performerCount - (st.rank === null ? 0 : 1)), thresholdText(p)) },
     figureOf(p.timelineSvg, t.timelineCaption),
     figureOf(p.standingSvg, t.standingCaption(p.performer.name, rank, cohort)),
     { kind: 'subheading', text: t.spectrograms },
