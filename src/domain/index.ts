@@ -7,3 +7,5 @@ export { AI_USES } from './workbench.js';
 export { CASE_STATUSES } from './cases.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './letters.js';
 export { formatSimilarity } from './format.js';
+export type * from './capture.js';
+export { PAGE_FIELDS, ARTEFACT_KINDS, MEDIA_ORIGINS } from './capture.js';

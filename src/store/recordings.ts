@@ -110,7 +110,9 @@ export function deleteRecording(db: Db, id: string): void {
 
 /** Whether any recording row still names these bytes. */
 export function shaInUse(db: Db, sha256: string): boolean {
-  return db.prepare('SELECT 1 FROM recordings WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
+  if (db.prepare('SELECT 1 FROM recordings WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined) return true;
+  // Page captures keep their artefacts in the same content store.
+  return db.prepare('SELECT 1 FROM capture_artefacts WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
 }
 
 /** Every hash the recordings table names (for consistency checks). */
