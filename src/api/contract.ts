@@ -8,6 +8,7 @@ import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
+import { captureContract } from './contract-capture.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
 import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
@@ -58,6 +59,7 @@ const suspectFields = {
   capturedAt: optionalText('Captured at', 40),
   foundAt: optionalText('Found at', 40),
   notes: notesText('Notes'),
+  postTitle: optionalText('Post title', 200),
 };
 
 /** A file's bytes sent from the UI (drag and drop or file dialog): a name for the record, never a path. */
@@ -178,6 +180,7 @@ export const contract = {
   'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
+  ...captureContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -206,3 +209,5 @@ export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';
+export type * from '../domain/capture.js';
+export { PAGE_FIELDS } from '../domain/capture.js';

@@ -3,6 +3,7 @@ import { databaseFileOf } from '../store/open-core.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
+import { captureHandlers } from './handlers/captures.js';
 import { caseHandlers } from './handlers/cases.js';
 import { letterHandlers } from './handlers/letters.js';
 import { modelHandlers } from './handlers/models.js';
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...modelHandlers,
   ...caseHandlers,
   ...letterHandlers,
+  ...captureHandlers,
 };

@@ -35,6 +35,7 @@ interface CdpResponse {
 }
 
 const lowerKeys = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), String(v)]));
+const notAPage = (why: string) => capErr('CAPTURE_NOT_A_PAGE', `The address did not open a page (${why}); nothing was downloaded or run`, { why });
 const capErr = (code: string, message: string, details?: Record<string, unknown>) => new SeimonError(code as `CAPTURE_${string}`, message, details);
 
 /** Tracks the main document and the page's traffic; the first failure ends the capture. */
@@ -132,6 +133,7 @@ function subscribe(cdp: CdpSession, w: PageWatch, allowPrivate: boolean, lookup:
       const e = p as { requestId: string; response: CdpResponse };
       if (e.requestId !== w.docId) return;
       w.doc = e.response;
+      if (/^\s*attachment/i.test(lowerKeys(e.response.headers)['content-disposition'] ?? '')) w.fail(notAPage('the server sent a file to save'));
       const length = Number(lowerKeys(e.response.headers)['content-length'] ?? 0);
       if (length > w.limits.maxBytes) w.fail(capErr('CAPTURE_TOO_LARGE', `The page is ${length} bytes, over the ${w.limits.maxBytes} byte bound`, { limit: w.limits.maxBytes }));
       w.wake();
@@ -147,12 +149,14 @@ function subscribe(cdp: CdpSession, w: PageWatch, allowPrivate: boolean, lookup:
       w.inflight.delete(e.requestId);
       const refused = w.blocked.find((b) => b.url === w.docUrl);
       if (e.requestId === w.docId && refused) w.fail(capErr(refused.reason, `The page led to a refused address: ${refused.url}`, { url: refused.url }));
+      else if (e.requestId === w.docId && w.doc && !w.domReady) w.fail(notAPage(e.errorText));
       else if (e.requestId === w.docId && !w.doc) {
         const loop = /TOO_MANY_REDIRECTS/.test(e.errorText);
         w.fail(loop ? capErr('CAPTURE_REDIRECT_LOOP', 'The page redirects in a loop') : capErr('CAPTURE_LOAD_FAILED', `The page could not be loaded: ${e.errorText}`, { error: e.errorText }));
       }
       w.wake();
     }),
+    cdp.on('Page.downloadWillBegin', () => w.fail(notAPage('a download'))),
     cdp.on('Page.domContentEventFired', () => {
       w.domReady = true;
       w.wake();
@@ -216,8 +220,8 @@ export async function drivePage(cdp: CdpSession, url: URL, opts: { allowPrivate:
     const nav = cdp.send('Page.navigate', { url: url.href }) as Promise<{ errorText?: string }>;
     const navResult = await Promise.race([nav, w.next(Math.max(1, deadline - Date.now())).then(() => null)]);
     if (navResult?.errorText && !w.failure) {
-      w.fail(/ERR_ABORTED/.test(navResult.errorText) && !w.doc
-        ? capErr('CAPTURE_NOT_A_PAGE', 'The address did not open a page (a download or an aborted load); nothing was saved', { error: navResult.errorText })
+      w.fail(/ERR_ABORTED/.test(navResult.errorText)
+        ? notAPage(navResult.errorText)
         : capErr('CAPTURE_LOAD_FAILED', `The page could not be loaded: ${navResult.errorText}`, { error: navResult.errorText }));
     }
     await waitLoaded(w, deadline);

@@ -15,6 +15,7 @@ import { registerVerifyCommand } from './commands/verify.js';
 import { registerSuspectCommands } from './commands/suspect.js';
 import { registerScreenCommands } from './commands/screen.js';
 import { registerLetterCommands, registerLettersCommands } from './commands/letter.js';
+import { registerCaptureCommand } from './commands/capture.js';
 
 const defaultIo: CliIo = {
   stdout: (s) => process.stdout.write(s),
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIo): Command {
   registerScreenCommands(program, io, globals);
   registerLetterCommands(program, io, globals);
   registerLettersCommands(program, io, globals);
+  registerCaptureCommand(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

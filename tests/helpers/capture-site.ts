@@ -85,6 +85,10 @@ function handler(site: CaptureSite, voice: Buffer, ogVoice: Buffer): http.Reques
       case '/media/page.html':
         res.writeHead(200, { 'content-type': 'text/html' });
         return res.end('<p>not audio</p>');
+      case '/tricky':
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(`<!doctype html><html><head><title>tricky</title><meta property="og:video" content="/live/stream.m3u8"></head><body>
+<audio src="/media/members-only.wav"></audio><video src="/media/page.html"></video></body></html>`);
       case '/loop':
         return redirect('/loop2');
       case '/loop2':

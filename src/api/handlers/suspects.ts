@@ -5,13 +5,14 @@ import { dropUnreferencedFiles } from '../../workbench/cleanup.js';
 import { importRecording } from '../../workbench/import-recording.js';
 import type { Provenance } from '../../store/recordings.js';
 import type { HandlerGroup } from './types.js';
+import { recordUserEdits } from '../../workbench/suspect-history.js';
 
 type SuspectOps = 'suspects.list' | 'suspects.get' | 'suspects.create' | 'suspects.update' | 'suspects.remove' | 'suspects.importClip';
 
 /** What is known about where a suspect's clip came from, frozen with the file's hash at import. */
 function provenanceOf(s: Suspect): Provenance {
-  const { kind, label, service, operator, characterName, url, platform, uploader, postedAt, capturedAt, foundAt } = s;
-  return { suspectKind: kind, label, service, operator, characterName, url, platform, uploader, postedAt, capturedAt, foundAt };
+  const { kind, label, service, operator, characterName, url, platform, uploader, postedAt, capturedAt, foundAt, postTitle } = s;
+  return { suspectKind: kind, label, service, operator, characterName, url, platform, uploader, postedAt, capturedAt, foundAt, postTitle };
 }
 
 /** Suspect AI voices and clips, with provenance. */
@@ -30,9 +31,11 @@ export const suspectHandlers: HandlerGroup<SuspectOps> = {
   'suspects.update': (ctx, input) =>
     ctx.db.transaction(() => {
       const { id, ...fields } = input;
+      const before = getSuspect(ctx.db, id);
       const s = updateSuspect(ctx.db, id, fields);
-      appendAudit(ctx.db, { actor: ctx.actor, action: 'suspect.update', objectType: 'suspect', objectId: id, details: provenanceOf(s) });
-      return s;
+      const changed = recordUserEdits(ctx, before, s);
+      appendAudit(ctx.db, { actor: ctx.actor, action: 'suspect.update', objectType: 'suspect', objectId: id, details: { ...provenanceOf(s), changed: changed.join(',') } });
+      return getSuspect(ctx.db, id);
     })(),
 
   'suspects.remove': (ctx, input) => {
