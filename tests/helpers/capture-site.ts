@@ -111,12 +111,12 @@ function handler(site: CaptureSite, voice: Buffer, ogVoice: Buffer): http.Reques
 const listen = (server: http.Server): Promise<number> =>
   new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 
-/** Starts the site on two loopback ports (HTTP and HTTPS). */
-export async function startCaptureSite(): Promise<CaptureSite> {
+/** Starts the site on two loopback ports (HTTP and HTTPS); `voice` replaces the <audio> element's file. */
+export async function startCaptureSite(opts: { voice?: Buffer } = {}): Promise<CaptureSite> {
   const rate = 16000;
   const tone = sine(220, rate, 3, 0.3);
   const noise = whiteNoise(rate, 3, 0.05, 7);
-  const voice = makeWav([tone.map((v, i) => v + noise[i]!)], { sampleRate: rate, format: 'int', bits: 16 });
+  const voice = opts.voice ?? makeWav([tone.map((v, i) => v + noise[i]!)], { sampleRate: rate, format: 'int', bits: 16 });
   const ogVoice = makeWav([sine(330, rate, 2, 0.3)], { sampleRate: rate, format: 'int', bits: 16 });
   const { key, cert } = selfSignedCert();
   const x509 = new X509Certificate(cert);

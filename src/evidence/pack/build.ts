@@ -16,6 +16,8 @@ import { timelineSvg } from '../report/timeline-svg.js';
 import { digestEntry } from '../zip/write.js';
 import type { Digest, ZipEntry } from '../zip/write.js';
 import type { CaseEvidence } from './collect.js';
+import { captureEntries, collectCaptures } from './captures.js';
+import { captureThumbnail } from '../report/captures.js';
 import { scoresCsv, standingCsv, timelineCsv } from './csv.js';
 import { MANIFEST_NAME, PACK_FORMAT, PACK_FORMAT_VERSION, SIGNATURE_NAME, manifestBytes } from './manifest.js';
 import type { PackManifest } from './manifest.js';
@@ -69,6 +71,7 @@ function evidenceFiles(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Zip
   if (o.includeReferenceAudio) {
     for (const r of ev.references) out.push({ name: `references/audio/${r.ownerId}/${r.id}-${safeSegment(r.originalName)}`, source: { file: contentPath(ctx.dataDir, r.sha256) } });
   }
+  out.push(...captureEntries(ctx, collectCaptures(ctx, ev.pairs.map((p) => p.suspect))));
   out.push({ name: 'audit/audit-log.json', source: json({ note: 'Entries of the Seimon audit log about this case, its performers, suspects, recordings and model. Each hash = SHA-256 of JSON [prevHash, at, actor, action, objectType, objectId, details].', chain: ev.chain, entries: ev.audit }) });
   return out;
 }
@@ -89,6 +92,7 @@ function reportData(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     files,
     audit: { included: ev.audit.length, total: ev.chain.count, chainVerified: ev.chain.ok },
     referenceAudioIncluded: o.includeReferenceAudio,
+    captures: collectCaptures(ctx, ev.pairs.map((p) => p.suspect)).map((c) => ({ capture: c, suspectLabel: ev.pairs.find((p) => p.suspect.id === c.suspectId)?.suspect.label ?? c.suspectId, thumbnail: captureThumbnail(ctx, c) })),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ModelSummary } from '../../models/manifest.js';
 import type { ErrorRates } from '../pack/error-rates.js';
 import type { Standing } from '../pack/standing.js';
 import type { Lang } from './strings.js';
+import type { ReportCapture } from './captures.js';
 
 /** A spectrogram picture of one recording. */
 export interface SpectrogramImage {
@@ -41,4 +42,6 @@ export interface ReportData {
   files: { path: string; sha256: string; size: number }[];
   audit: { included: number; total: number; chainVerified: boolean };
   referenceAudioIncluded: boolean;
+  /** Pages captured for the case's suspects (see report/captures.ts). */
+  captures?: ReportCapture[];
 }

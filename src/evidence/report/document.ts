@@ -8,6 +8,7 @@ import { svgToPng } from './raster.js';
 import { strings } from './strings.js';
 import type { ReportStrings } from './strings.js';
 import { formatSimilarity } from '../../domain/format.js';
+import { captureBlocks } from './captures.js';
 
 const dash = (v: string | null | undefined) => (v == null || v === '' ? '—' : v);
 const kb = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(0)} KiB`);
@@ -133,6 +134,7 @@ export function buildReport(d: ReportData): ReportDoc {
     { kind: 'subheading', text: t.errorRates },
     ...errorRateBlocks(d, t),
     ...d.pairs.flatMap((p) => pairBlocks(d, p, t)),
+    ...captureBlocks(d.captures, d.lang),
     { kind: 'heading', text: t.references },
     { kind: 'para', text: t.referenceAudio(d.referenceAudioIncluded) },
     { kind: 'table', head: [t.file, t.speech, 'SNR', 'Hz', t.weak, 'SHA-256'], rows: d.references.map((r) => recordingLine(r, t, d.lang)), widths: [0.2, 0.12, 0.07, 0.09, 0.14, 0.38], small: true },
