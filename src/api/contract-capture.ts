@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { idSchema, requiredText } from './fields.js';
 import { PAGE_FIELDS } from '../domain/capture.js';
-import type { Capture, CaptureMedia, CaptureResult, FieldChange } from '../domain/capture.js';
+import type { Capture, CaptureMedia, CaptureResult, FieldChange, PrintoutAttachment } from '../domain/capture.js';
 import type { Recording, Suspect } from '../domain/workbench.js';
 
 export const captureContract = {
@@ -30,4 +30,6 @@ export const captureContract = {
   /** The user checked a value the page prefilled. */
   'suspects.confirmField': { input: z.strictObject({ id: idSchema, field: z.enum(PAGE_FIELDS) }), output: {} as Suspect },
   'suspects.fieldHistory': { input: z.strictObject({ id: idSchema }), output: [] as FieldChange[] },
+  /** Printouts (URL visible) of the case's captured pages, to attach to a removal request. */
+  'letters.printouts': { input: z.strictObject({ caseId: idSchema }), output: [] as PrintoutAttachment[] },
 } as const;

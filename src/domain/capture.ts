@@ -136,3 +136,16 @@ export interface CaptureResult {
   /** Fields where the page says something else than what the user already typed (left as the user's). */
   differing: { field: PageField; pageValue: string; current: string }[];
 }
+
+/** A capture's printout offered as an attachment of a removal request ("a printout with the URL visible"). */
+export interface PrintoutAttachment {
+  captureId: string;
+  suspectId: string;
+  suspectLabel: string;
+  finalUrl: string;
+  capturedAt: string;
+  /** SHA-256 of the stored printout PDF (the bytes `captures.artefact` returns). */
+  sha256: string;
+  sizeBytes: number;
+  fileName: string;
+}

@@ -7,9 +7,10 @@ import { getCapture, listCaptures } from '../../store/captures.js';
 import { contentPath } from '../../store/content.js';
 import { confirmFromPage, listFieldChanges } from '../../store/field-sources.js';
 import { getSuspect } from '../../store/suspects.js';
+import { printoutAttachments } from '../../letters/printouts.js';
 import type { HandlerGroup } from './types.js';
 
-type CaptureOps = 'captures.start' | 'captures.list' | 'captures.artefact' | 'captures.fetchMedia' | 'suspects.confirmField' | 'suspects.fieldHistory';
+type CaptureOps = 'captures.start' | 'captures.list' | 'captures.artefact' | 'captures.fetchMedia' | 'suspects.confirmField' | 'suspects.fieldHistory' | 'letters.printouts';
 
 /** Page captures and the suspect fields they prefill. */
 export const captureHandlers: HandlerGroup<CaptureOps> = {
@@ -37,6 +38,8 @@ export const captureHandlers: HandlerGroup<CaptureOps> = {
       appendAudit(ctx.db, { actor: ctx.actor, action: 'suspect.field.confirm', objectType: 'suspect', objectId: s.id, details: { field: input.field, value: s[input.field], captureId: mark.captureId } });
       return getSuspect(ctx.db, s.id);
     })(),
+
+  'letters.printouts': (ctx, input) => printoutAttachments(ctx, input.caseId),
 
   'suspects.fieldHistory': (ctx, input) => {
     getSuspect(ctx.db, input.id);

@@ -40,6 +40,11 @@ describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack an
     const got = await fetchCaptureMedia(ctx, r.capture.media[0]!.id, { ca: [site.certPem] });
     expect(got.recording?.sha256).toBe(sha(site.voice));
     const c = await op(ctx, 'cases.create', { performerIds: [p.id], suspectIds: [s.id], platform: 'ボイスシェア' });
+    // The printout with the URL visible, offered to the case's letters as an attachment.
+    const printouts = await op(ctx, 'letters.printouts', { caseId: c.id });
+    const printout = r.capture.artefacts.find((a) => a.kind === 'printout')!;
+    expect(printouts).toEqual([expect.objectContaining({ captureId: r.capture.id, suspectId: s.id, suspectLabel: 'ミナト', finalUrl: `${site.https}/page`, sha256: printout.sha256 })]);
+    expect(sha(await op(ctx, 'captures.artefact', { captureId: r.capture.id, kind: 'printout' }))).toBe(printout.sha256);
     const exp = await op(ctx, 'evidence.export', { caseId: c.id, lang: 'ja' });
     expect(await op(ctx, 'evidence.verify', { fileName: exp.fileName })).toMatchObject({ ok: true });
 
