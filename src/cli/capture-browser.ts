@@ -15,6 +15,8 @@ export interface LaunchOptions {
   executablePath?: string;
   /** Base64 SHA-256 hashes of public keys whose certificates are accepted although no CA vouches for them (tests' self-signed servers). */
   trustedSpki?: string[];
+  /** More Chromium switches (tests map host names with --host-resolver-rules). */
+  extraArgs?: string[];
 }
 
 /** A launcher that starts Chromium for each capture and deletes its profile afterwards. */
@@ -25,6 +27,7 @@ export function chromiumLauncher(opts: LaunchOptions = {}): CaptureBrowserLaunch
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'seimon-capture-'));
     const args = [...CAPTURE_BROWSER_FLAGS];
     if (opts.trustedSpki?.length) args.push(`--ignore-certificate-errors-spki-list=${opts.trustedSpki.join(',')}`);
+    args.push(...(opts.extraArgs ?? []));
     let context;
     try {
       context = await chromium.launchPersistentContext(profile, { executablePath: exe, args, headless: true, acceptDownloads: false, viewport: { width: 1280, height: 900 } });

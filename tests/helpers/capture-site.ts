@@ -89,6 +89,15 @@ function handler(site: CaptureSite, voice: Buffer, ogVoice: Buffer): http.Reques
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         return res.end(`<!doctype html><html><head><title>tricky</title><meta property="og:video" content="/live/stream.m3u8"></head><body>
 <audio src="/media/members-only.wav"></audio><video src="/media/page.html"></video></body></html>`);
+      case '/leaky':
+        // A public-looking page that pulls an image from, and links a frame to, the loopback address.
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end(`<!doctype html><title>leaky</title><p>public page</p><img src="http://127.0.0.1:${(req.socket.localPort ?? 0)}/secret.png">`);
+      case '/to-private':
+        return redirect(`http://127.0.0.1:${req.socket.localPort ?? 0}/page`);
+      case '/secret.png':
+        res.writeHead(200, { 'content-type': 'image/png' });
+        return res.end();
       case '/loop':
         return redirect('/loop2');
       case '/loop2':

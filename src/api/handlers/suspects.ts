@@ -2,6 +2,7 @@ import type { Suspect } from '../contract.js';
 import { appendAudit } from '../../store/audit.js';
 import { deleteSuspect, getSuspect, insertSuspect, listSuspects, updateSuspect } from '../../store/suspects.js';
 import { dropUnreferencedFiles } from '../../workbench/cleanup.js';
+import { listCaptures } from '../../store/captures.js';
 import { importRecording } from '../../workbench/import-recording.js';
 import type { Provenance } from '../../store/recordings.js';
 import type { HandlerGroup } from './types.js';
@@ -40,7 +41,8 @@ export const suspectHandlers: HandlerGroup<SuspectOps> = {
 
   'suspects.remove': (ctx, input) => {
     const s = getSuspect(ctx.db, input.id);
-    const shas = s.clips.map((c) => c.sha256);
+    // Clips and the artefacts of the suspect's page captures (rows go by cascade; files when unused).
+    const shas = [...s.clips.map((c) => c.sha256), ...listCaptures(ctx.db, s.id).flatMap((c) => c.artefacts.map((a) => a.sha256))];
     ctx.db.transaction(() => {
       deleteSuspect(ctx.db, s.id);
       appendAudit(ctx.db, { actor: ctx.actor, action: 'suspect.remove', objectType: 'suspect', objectId: s.id, details: { label: s.label, clips: shas } });

@@ -138,6 +138,13 @@ describe.skipIf(chromiumMissing)('capturing the page a suspect voice was found o
       ['user', 'ボイスシェア', 'VoiceShare (EN)', null],
     ]);
     expect((await op(ctx, 'captures.list', { suspectId: s.id })).map((c) => c.id)).toEqual([r.capture.id]);
+
+    // Removing the suspect removes its captures and their stored files (nothing else names them).
+    const files = r.capture.artefacts.map((a) => contentPath(ctx.dataDir, a.sha256));
+    expect(files.every((f) => fs.existsSync(f))).toBe(true);
+    await op(ctx, 'suspects.remove', { id: s.id });
+    expect(files.filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(await opError(ctx, 'captures.list', { suspectId: s.id })).toBe('NOT_FOUND');
     closeCore(ctx);
   }, 120_000);
 
@@ -176,6 +183,26 @@ describe.skipIf(chromiumMissing)('capturing the page a suspect voice was found o
       await expectNothingStored(ctx, s.id);
       closeCore(ctx);
     });
+
+    it('refuses sub-requests and redirects that lead to a private address from a public-looking host', async () => {
+      const ctx = fresh();
+      const port = new URL(site.http).port;
+      // Chromium resolves public.test to loopback; the capture's own check is told it is a public address.
+      const launch = chromiumLauncher({ extraArgs: ['--host-resolver-rules=MAP public.test 127.0.0.1'] });
+      ctx.browser = launch;
+      const lookup = async (host: string) => (host === 'public.test' ? ['93.184.216.34'] : ['127.0.0.1']);
+      const s = await op(ctx, 'suspects.create', { kind: 'clip', label: 'x' });
+      site.requests.length = 0;
+      const r = await capturePage(ctx, { suspectId: s.id, url: `http://public.test:${port}/leaky`, allowPrivate: false, lookup });
+      expect(r.capture.blockedRequests).toEqual([{ url: `http://127.0.0.1:${port}/secret.png`, reason: 'CAPTURE_PRIVATE_ADDRESS' }]);
+      expect(site.requests.map((q) => q.path)).toContain('/leaky');
+      expect(site.requests.map((q) => q.path)).not.toContain('/secret.png');
+      site.requests.length = 0;
+      await expect(capturePage(ctx, { suspectId: s.id, url: `http://public.test:${port}/to-private`, allowPrivate: false, lookup })).rejects.toMatchObject({ code: 'CAPTURE_PRIVATE_ADDRESS' });
+      expect(site.requests.map((q) => q.path)).toEqual(['/to-private']); // never /page on the loopback address
+      expect((await op(ctx, 'captures.list', { suspectId: s.id })).length).toBe(1);
+      closeCore(ctx);
+    }, 120_000);
 
     it('refuses an oversize page, a page that never answers, a redirect loop and a download', async () => {
       const ctx = fresh();
