@@ -115,6 +115,7 @@ export const en: Messages = {
     fromPage: 'Fields filled from the page', fromPageTag: 'from the page', confirmed: 'confirmed', confirm: 'Confirm', edit: 'Edit', save: 'Save', history: 'History of changes', differs: 'The page says: {{value}} (kept your value)',
     fields: { postTitle: 'Post title', url: 'URL', platform: 'Platform', uploader: 'Uploader', postedAt: 'Posted at', capturedAt: 'Captured at', kind: 'Kind', label: 'Name', service: 'Service', operator: 'Operator', characterName: 'Character', foundAt: 'Found on', notes: 'Notes' },
     attachments: 'Attachments: page printouts (URL visible)', attachmentsHelp: 'Printouts of the pages with the URL and capture time, to attach to a removal request (the newest capture of each suspect).', noAttachments: 'No captured pages for this case’s suspects yet', savePrintout: 'Save PDF',
+    partial: 'The page did not finish loading in time; captured as it was shown', cut: 'The page is long: the screenshot stops at {{px}} px', blocked: '{{count}} requests refused (to your own network or other schemes)',
     sources: { page: 'page', user: 'typed' },
     errors: {
       CAPTURE_SCHEME_REFUSED: 'Only http:// or https:// addresses can be captured', CAPTURE_BAD_URL: 'Not a web address', CAPTURE_PRIVATE_ADDRESS: 'An address on your own network',

@@ -113,6 +113,7 @@ export const ja = {
     fromPage: 'ページから入力した項目', fromPageTag: 'ページから', confirmed: '確認済み', confirm: '確認', edit: '編集', save: '保存', history: '変更履歴', differs: 'ページの記載: {{value}}（入力済みの値を残しました）',
     fields: { postTitle: '投稿タイトル', url: 'URL', platform: 'プラットフォーム', uploader: '投稿者', postedAt: '投稿日時', capturedAt: '取得日時', kind: '種類', label: '名称', service: 'サービス', operator: '運営者', characterName: 'キャラクター名', foundAt: '発見日', notes: 'メモ' },
     attachments: '添付書類：ページの印刷（URL 入り）', attachmentsHelp: '削除依頼に添付する、URL と取得日時が入ったページの印刷です（各疑義音声の最新の取得）。', noAttachments: 'この案件の疑義音声にはまだ取得したページがありません', savePrintout: 'PDF を保存',
+    partial: '読み込みが時間内に終わらなかったため、表示された時点で取得しました', cut: 'ページが長いため、スクリーンショットは {{px}} px で切れています', blocked: '自分のネットワーク宛てなどのリクエスト {{count}} 件を遮断しました',
     sources: { page: 'ページ', user: '手入力' },
     errors: {
       CAPTURE_SCHEME_REFUSED: 'http:// または https:// のアドレスだけ取得できます', CAPTURE_BAD_URL: 'URL として読み取れません', CAPTURE_PRIVATE_ADDRESS: '自分のネットワーク内のアドレスです',

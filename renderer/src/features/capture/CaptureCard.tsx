@@ -91,6 +91,26 @@ export function CaptureCard({ c, onChanged }: { c: Capture; onChanged: () => voi
           </dd>
           <dt />
           <dd className={c.timestamp.state === 'stamped' ? '' : 'weak-note'}>{stamp}</dd>
+          {!c.loadComplete && (
+            <>
+              <dt />
+              <dd className="weak-note">{t('capture.partial')}</dd>
+            </>
+          )}
+          {c.screenshotCutAt !== null && (
+            <>
+              <dt />
+              <dd className="weak-note">{t('capture.cut', { px: c.screenshotCutAt })}</dd>
+            </>
+          )}
+          {c.blockedRequests.length > 0 && (
+            <>
+              <dt />
+              <dd className="weak-note" title={c.blockedRequests.map((b) => b.url).join('\n')}>
+                {t('capture.blocked', { count: c.blockedRequests.length })}
+              </dd>
+            </>
+          )}
         </dl>
         <button type="button" onClick={() => void printout()}>
           {t('capture.printout')}
