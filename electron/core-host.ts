@@ -1,5 +1,5 @@
 // The core host: a utility process that owns SQLite and the handler map, so the main process never blocks.
-import { openCore } from '../src/store/open-core.js';
+import { openSession } from '../src/api/session.js';
 import { invoke } from '../src/api/invoke.js';
 import { registerBundledModels } from '../src/models/bundled.js';
 import { captureRelayClient } from './capture-relay.js';
@@ -20,7 +20,7 @@ const port = (process as unknown as { parentPort: ParentPort }).parentPort;
 const dataDir = process.env.SEIMON_DATA_DIR ?? '';
 
 try {
-  const ctx = openCore(dataDir, 'app');
+  const ctx = openSession(dataDir, 'app');
   // Page captures run here; their hidden browser window lives in the main process (capture-window.ts).
   ctx.browser = captureRelayClient(
     { post: (m) => port.postMessage(m), onMessage: (fn) => port.on('message', ({ data }) => fn(data)) },

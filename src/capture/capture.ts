@@ -7,7 +7,7 @@ import type { CaptureArtefact, CaptureResult, CaptureTimestamp } from '../domain
 import { appendAudit } from '../store/audit.js';
 import { insertCapture, newCaptureId } from '../store/captures.js';
 import type { CaptureRecord } from '../store/captures.js';
-import { putBytes } from '../store/content.js';
+import { holdPending, putBytes, sha256Of } from '../store/content.js';
 import { getSuspect } from '../store/suspects.js';
 import { assertMayVisit, parseCaptureUrl } from './address.js';
 import type { Lookup } from './address.js';
@@ -33,9 +33,18 @@ export interface CaptureRequest {
 
 export const MANIFEST_FORMAT = 'seimon-capture';
 
-function store(ctx: CoreContext, kind: CaptureArtefact['kind'], bytes: Uint8Array, mediaType: string): CaptureArtefact {
-  const f = putBytes(ctx.dataDir, bytes);
-  return { kind, sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType };
+/** Puts artefacts in the content store, each held against the orphan sweep until the capture row exists. */
+function artefactStore(ctx: CoreContext) {
+  const holds: { release: () => void }[] = [];
+  return {
+    put(kind: CaptureArtefact['kind'], bytes: Uint8Array, mediaType: string): CaptureArtefact {
+      const sha256 = sha256Of(bytes);
+      holds.push(holdPending(ctx.dataDir, sha256));
+      const f = putBytes(ctx.dataDir, bytes);
+      return { kind, sha256: f.sha256, sizeBytes: f.sizeBytes, mediaType };
+    },
+    release: () => holds.splice(0).forEach((h) => h.release()),
+  };
 }
 
 async function loadPage(ctx: CoreContext, url: URL, req: CaptureRequest, limits: CaptureLimits): Promise<{ raw: RawCapture; browser: { name: string; version: string } }> {
@@ -96,11 +105,34 @@ export async function capturePage(ctx: CoreContext, req: CaptureRequest): Promis
     privateAddressAllowed: req.allowPrivate,
     metadata,
   };
-  const shot = store(ctx, 'screenshot', raw.screenshot, 'image/png');
+  const files = artefactStore(ctx);
+  try {
+    return await recordCapture(ctx, { id, url, req, raw, browser, record, metadata, limits }, files.put);
+  } finally {
+    files.release();
+  }
+}
+
+interface Recorded {
+  id: string;
+  url: URL;
+  req: CaptureRequest;
+  raw: RawCapture;
+  browser: { name: string; version: string };
+  record: CaptureRecord;
+  metadata: ReturnType<typeof pageMetadata>;
+  limits: CaptureLimits;
+}
+
+async function recordCapture(ctx: CoreContext, r: Recorded, store: ReturnType<typeof artefactStore>['put']): Promise<CaptureResult> {
+  const { id, url, req, raw, browser, record, metadata, limits } = r;
+  const capturedAt = record.capturedAt;
+  const suspect = getSuspect(ctx.db, record.suspectId);
+  const shot = store('screenshot', raw.screenshot, 'image/png');
   const artefacts = [
     shot,
-    store(ctx, 'mhtml', raw.mhtml, 'multipart/related'),
-    store(ctx, 'text', Buffer.from(raw.facts.text, 'utf8'), 'text/plain; charset=utf-8'),
+    store('mhtml', raw.mhtml, 'multipart/related'),
+    store('text', Buffer.from(raw.facts.text, 'utf8'), 'text/plain; charset=utf-8'),
   ];
   const printout = await renderPrintout({
     captureId: id,
@@ -114,13 +146,13 @@ export async function capturePage(ctx: CoreContext, req: CaptureRequest): Promis
     width: raw.facts.width,
     height: raw.facts.height,
   });
-  artefacts.push(store(ctx, 'printout', printout, 'application/pdf'));
+  artefacts.push(store('printout', printout, 'application/pdf'));
   const media = mediaOffers(raw.facts, raw.finalUrl);
   const mBytes = manifestBytes(ctx, id, record, artefacts, media, limits);
-  const manifest = store(ctx, 'manifest', mBytes, 'application/json');
+  const manifest = store('manifest', mBytes, 'application/json');
   const stamp = await stampManifest(ctx, mBytes);
   const timestamp: CaptureTimestamp = stamp.timestamp;
-  if (stamp.token) artefacts.push(store(ctx, 'timestamp', stamp.token, 'application/timestamp-reply'));
+  if (stamp.token) artefacts.push(store('timestamp', stamp.token, 'application/timestamp-reply'));
   return ctx.db.transaction(() => {
     const capture0 = insertCapture(ctx.db, id, record, [...artefacts, manifest], media, manifest.sha256, timestamp);
     const filled = prefillSuspect(ctx, suspect, id, pageValues(metadata, raw.finalUrl, capturedAt));

@@ -10,6 +10,7 @@ import { capturePage } from '../../../src/capture/capture.js';
 import { fetchCaptureMedia } from '../../../src/capture/media-fetch.js';
 import { chromiumLauncher } from '../../../src/cli/capture-browser.js';
 import { listAudit } from '../../../src/store/audit.js';
+import { findLeftovers } from '../../../src/workbench/sweep.js';
 import { contentPath } from '../../../src/store/content.js';
 import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { chromiumMissing } from '../../e2e/harness.js';
@@ -111,6 +112,9 @@ describe.skipIf(chromiumMissing)('capturing the page a suspect voice was found o
     const clips = (await op(ctx, 'suspects.get', { id: s.id })).clips;
     expect(clips.map((k) => k.sha256)).toEqual([sha(site.voice)]);
     expect(clips[0]!.originalName).toBe('voice.wav');
+    // The start-up sweep and `seimon doctor` keep capture artefacts: nothing is an orphan.
+    expect(findLeftovers(ctx).filter((f) => f.kind === 'orphan-audio')).toEqual([]);
+    expect(fs.readdirSync(path.join(ctx.dataDir, 'audio')).filter((f) => f.startsWith('.'))).toEqual([]); // no import marks left
     closeCore(ctx);
   }, 120_000);
 
