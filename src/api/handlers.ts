@@ -3,6 +3,7 @@ import { databaseFileOf } from '../store/open-core.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
+import { captureHandlers } from './handlers/captures.js';
 import { caseHandlers } from './handlers/cases.js';
 import { evidenceHandlers } from './handlers/evidence.js';
 import { letterHandlers } from './handlers/letters.js';
@@ -32,5 +33,6 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...evidenceHandlers,
   ...letterHandlers,
+  ...captureHandlers,
   ...cliFileHandlers,
 };

@@ -159,6 +159,28 @@ export const ja = {
       imported: '読み込み済み',
     },
   },
+  capture: {
+    title: 'ページの取得', url: '見つかったページの URL', start: 'ページを取得', running: '取得中…（最大 1 分）', done: 'ページを取得しました（{{count}} 項目をページから入力）',
+    help: '独立したブラウザ（Cookie やログイン情報なし）でページを開き、スクリーンショット・MHTML・ヘッダー・証明書・本文を SHA-256 付きで保存します。',
+    privateTitle: '自分のネットワーク内のアドレスです', privateBody: '{{url}} はこのコンピュータまたは社内ネットワーク内のアドレスです。意図したものであれば取得を続けてください。',
+    privateConfirm: 'このまま取得する', cancel: 'キャンセル',
+    list: '取得記録', none: 'まだ取得していません', finalUrl: '最終 URL', requested: '要求した URL', redirects: 'リダイレクト {{count}} 回', status: 'HTTP {{status}}', at: '取得日時', by: '取得者', browser: 'ブラウザ',
+    cert: '証明書', certNone: 'HTTPS ではありません', manifest: 'マニフェスト', printout: '印刷用 PDF（URL 入り）', screenshotAlt: '{{url}} のスクリーンショット',
+    stamp: { none: 'タイムスタンプなし（時刻はこのコンピュータの時計）', stamped: 'RFC 3161 タイムスタンプあり {{at}}', failed: 'タイムスタンプ取得失敗: {{note}}' },
+    media: 'ページ上のメディア', fetch: 'クリップに取り込む', fetching: '取り込み中…', fetched: '取り込み済み', fetchedNote: 'クリップに取り込みました',
+    reasons: { drm: 'DRM で保護されています（解除しません）', stream: 'プレーヤーが組み立てるストリームのため、ファイルとして取得できません', 'sign-in': 'ログインが必要です（Seimon はログインしません）', 'http-status': 'サーバーがエラーを返しました', 'too-large': 'ファイルが大きすぎます', 'not-media': '音声・動画ファイルではありません', scheme: 'http/https 以外のアドレスです', 'private-address': '自分のネットワーク内のアドレスです', network: '接続できませんでした' },
+    fromPage: 'ページから入力した項目', fromPageTag: 'ページから', confirmed: '確認済み', confirm: '確認', edit: '編集', save: '保存', history: '変更履歴', differs: 'ページの記載: {{value}}（入力済みの値を残しました）',
+    fields: { postTitle: '投稿タイトル', url: 'URL', platform: 'プラットフォーム', uploader: '投稿者', postedAt: '投稿日時', capturedAt: '取得日時', kind: '種類', label: '名称', service: 'サービス', operator: '運営者', characterName: 'キャラクター名', foundAt: '発見日', notes: 'メモ' },
+    attachments: '添付書類：ページの印刷（URL 入り）', attachmentsHelp: '削除依頼に添付する、URL と取得日時が入ったページの印刷です（各疑義音声の最新の取得）。', noAttachments: 'この案件の疑義音声にはまだ取得したページがありません', savePrintout: 'PDF を保存',
+    partial: '読み込みが時間内に終わらなかったため、表示された時点で取得しました', cut: 'ページが長いため、スクリーンショットは {{px}} px で切れています', blocked: '自分のネットワーク宛てなどのリクエスト {{count}} 件を遮断しました',
+    sources: { page: 'ページ', user: '手入力' },
+    errors: {
+      CAPTURE_SCHEME_REFUSED: 'http:// または https:// のアドレスだけ取得できます', CAPTURE_BAD_URL: 'URL として読み取れません', CAPTURE_PRIVATE_ADDRESS: '自分のネットワーク内のアドレスです',
+      CAPTURE_TIMEOUT: '時間内にページが読み込まれませんでした', CAPTURE_TOO_LARGE: 'ページが大きすぎるため取得を中止しました', CAPTURE_REDIRECT_LOOP: 'リダイレクトがループしています', CAPTURE_TOO_MANY_REDIRECTS: 'リダイレクトが多すぎます',
+      CAPTURE_NOT_A_PAGE: 'ページではなくダウンロードでした（保存も実行もしていません）', CAPTURE_LOAD_FAILED: 'ページを読み込めませんでした', CAPTURE_NO_BROWSER: '取得に使うブラウザがありません',
+      CAPTURE_MEDIA_NOT_FETCHABLE: 'このメディアはファイルとして取得できません', CAPTURE_MEDIA_DONE: '取り込み済みです', other: '取得できませんでした（{{code}}）',
+    },
+  },
   errors: { generic: 'エラー ({{code}}): {{message}}' },
 };
 
