@@ -8,6 +8,7 @@ import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
+import { populationContract } from './contract-population.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
 import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
@@ -41,6 +42,8 @@ const performerFields = {
       source: optionalText('Source', 500).transform((v) => v ?? null),
     })
     .nullish(),
+  /** Language the performer records in: a primary language code (ja, en, zh, ko…). */
+  language: z.string().regex(/^[a-z]{2,3}$/, { error: 'Use a language code such as ja or en' }).optional(),
 };
 
 const suspectFields = {
@@ -98,6 +101,7 @@ export const contract = {
       agency: performerFields.agency,
       notes: performerFields.notes,
       consent: performerFields.consent,
+      language: performerFields.language,
     }),
     output: {} as Performer,
   },
@@ -178,6 +182,7 @@ export const contract = {
   'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
+  ...populationContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -205,4 +210,7 @@ export { CASE_STATUSES } from '../domain/cases.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
+export type * from '../domain/population.js';
+export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE } from '../domain/population.js';
+export { CLI_ONLY_OPERATIONS, isCliOnlyOperation } from './contract-population.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';

@@ -7,6 +7,7 @@ import { caseHandlers } from './handlers/cases.js';
 import { letterHandlers } from './handlers/letters.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
+import { populationHandlers } from './handlers/population.js';
 import { screeningHandlers } from './handlers/screening.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { suspectHandlers } from './handlers/suspects.js';
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...modelHandlers,
   ...caseHandlers,
   ...letterHandlers,
+  ...populationHandlers,
 };

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../core/context.js';
+export type { CoreContext } from '../core/context.js';
 import { closeCore, openCore } from '../store/open-core.js';
 import type { InputOf, OperationName, OutputOf } from '../api/contract.js';
 import { invoke } from '../api/invoke.js';

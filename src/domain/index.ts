@@ -4,6 +4,7 @@ export type * from './performers.js';
 export type * from './cases.js';
 export type * from './letters.js';
 export type * from './population.js';
+export type * from './cli-results.js';
 export { AI_USES } from './workbench.js';
 export { CASE_STATUSES } from './cases.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './letters.js';

@@ -69,3 +69,17 @@ export interface PopulationFigures {
   languageMismatch: { performers: string[]; model: string[] } | null;
   computedAt: string | null;
 }
+
+/** What `calibrate --population` (or the Settings button) did: before and after, on the same trials. */
+export interface PopulationCalibration {
+  modelId: string;
+  modelSha256: string;
+  enrolmentKey: string;
+  calibration: Record<string, unknown>;
+  before: PopulationCheck;
+  /** Measured on the very trials the calibration was fitted on (in-sample: optimistic). */
+  after: PopulationCheck;
+  /** Same-session targets among the fit's targets (they flatter it). */
+  sameSessionTargets: number;
+  warnings: string[];
+}

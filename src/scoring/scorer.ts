@@ -15,6 +15,9 @@ import { asNorm } from './normalization.js';
 import { UNCALIBRATED_LABEL, bandFor } from './verdict.js';
 import type { VerdictBand } from './verdict.js';
 
+/** Cosine at which two embeddings are the same vector (float rounding aside). */
+const SAME_VECTOR = 1 - 1e-5;
+
 /** The AS-norm cohort with the performer behind each row (null: a row of the shipped cohort). */
 export interface ScoringCohort {
   readonly matrix: EmbeddingMatrix;
@@ -97,10 +100,17 @@ export function makeScorer(setup: ScoringSetup, enroll: readonly Probe[], test: 
     const extra = 2 * Math.max(1, ...[...rowsOf.values()].map((r) => r.length));
     prepared = { et: tops(cohort, enroll, extra), tt: tops(cohort, test, extra), rowsOf };
   }
+  // A probe with no stated owner that is a cohort row itself (a file that is a performer's only
+  // reference, scored from the CLI) belongs to that row's performer: it is not its own impostor.
+  const selfOwner = (tops: CohortTops, i: number): string | null => {
+    if (!cohort || (tops.count[i] ?? 0) === 0 || (tops.values[i * tops.k] as number) < SAME_VECTOR) return null;
+    return cohort.owners[tops.rows[i * tops.k] as number] ?? null;
+  };
+  const ownerOf = (probes: readonly Probe[], tops: CohortTops | undefined, i: number) => probes[i]?.owner ?? (tops ? selfOwner(tops, i) : null);
   const excluded = (i: number, j: number): number[] => {
     if (!prepared) return [];
-    const a = enroll[i]?.owner;
-    const b = test[j]?.owner;
+    const a = ownerOf(enroll, prepared.et, i);
+    const b = ownerOf(test, prepared.tt, j);
     return [...(a ? (prepared.rowsOf.get(a) ?? []) : []), ...(b && b !== a ? (prepared.rowsOf.get(b) ?? []) : [])];
   };
   const scores = (i: number, j: number) => {
