@@ -128,3 +128,11 @@ export function scoringFor(ctx: CoreContext, model: ModelSummary): { setup: Scor
   const withheld: WithheldReason | null = base.calibration ? check.withheld : null;
   return { setup: { cohort: base.cohort, calibration: base.calibration, bands, withheld }, figures: figuresOf(check, model, population.languages), population };
 }
+
+/** Starts the population check as a background job when enrolment changed (one at a time). */
+export function refreshPopulationInBackground(ctx: CoreContext, model: ModelSummary, jobs: { running(kind: 'population-check'): unknown; start(kind: 'population-check', body: (job: { progress(done: number, total: number): void }) => Promise<string | null>): unknown }): void {
+  if (jobs.running('population-check')) return;
+  const pop = loadPopulation(ctx, model);
+  if (findPopulationCheck(ctx.db, model.sha256, pop.key)) return;
+  jobs.start('population-check', async (job) => computePopulationCheck(ctx, model, (d, t) => job.progress(d, t), loadPopulation(ctx, model)).enrolmentKey);
+}

@@ -113,6 +113,10 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByTestId('results-table').waitFor({ timeout: 120_000 });
     const longest = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks));
     expect(longest).toBeLessThan(200);
+    // Two performers cannot validate the calibration: the bands are withheld, with the reason shown.
+    await page.getByTestId('population-withheld').waitFor();
+    expect(await page.getByTestId('population-withheld').textContent()).toContain('実演家 20 名以上');
+    await page.getByTestId('language-mismatch').waitFor();
     await screenshot(page, 'screening');
 
     const rows = page.locator('[data-testid=results-table] tbody tr');
@@ -135,6 +139,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
       const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame;
       return new Promise<void>((r) => raf(() => raf(r)));
     });
+    expect(await page.getByTestId('comparison').getByTestId('population').textContent()).toContain('仮説 1');
     await screenshot(page, 'compare');
   });
 

@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/store';
 import type { Language } from '../../i18n';
 import { BandsEditor } from './BandsEditor';
 import { ModelsSection } from './ModelsSection';
+import { PopulationSection } from './PopulationSection';
 import { RequesterForm } from '../letters/RequesterForm';
 
 /** Models, data folder, language and verdict thresholds. */
@@ -21,6 +22,10 @@ export function SettingsPage() {
       <div className="card">
         <h2>{t('settings.models')}</h2>
         <ModelsSection />
+      </div>
+      <div className="card">
+        <h2>{t('population.title')}</h2>
+        <PopulationSection />
       </div>
       <div className="two-columns">
         <div className="card">
