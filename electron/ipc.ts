@@ -9,7 +9,7 @@ export type ForwardToCore = (op: string, input: unknown) => Promise<Result<unkno
 
 /**
  * What the main process does with every call from a window: refuse untrusted senders, refuse
- * unknown and CLI-only operations, validate the input against the contract, then forward to the core host.
+ * unknown operations, validate the input against the contract, then forward to the core host.
  * The e2e harness calls this same function, so both paths validate identically.
  */
 export async function routeInvoke(
@@ -19,9 +19,8 @@ export async function routeInvoke(
   forward: ForwardToCore,
 ): Promise<Result<unknown>> {
   if (!senderTrusted) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Call from an untrusted frame refused' } };
-  if (!isOperationName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
-  // Operations that take paths on this machine belong to the CLI; a window must never reach them.
-  if (isCliOnlyOperation(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Operation ${op} is only available from the command line` } };
+  // Operations that take local paths or addresses exist for the command line only: a window never reaches them.
+  if (!isOperationName(op) || isCliOnlyOperation(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
   const checked = validateInput(op, input);
   if (!checked.ok) return checked;
   return forward(op, input);

@@ -9,6 +9,7 @@ import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
 import { populationContract } from './contract-population.js';
+import { cliContract } from './contract-cli.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
 import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
@@ -63,6 +64,9 @@ const suspectFields = {
   notes: notesText('Notes'),
 };
 
+/** The most bytes one upload may carry (the decoder's own compressed-size limit; larger models are imported from the CLI). */
+export const MAX_UPLOAD_BYTES = 512 * 2 ** 20;
+
 /** A file's bytes sent from the UI (drag and drop or file dialog): a name for the record, never a path. */
 const fileUpload = {
   name: z
@@ -71,7 +75,10 @@ const fileUpload = {
     .max(255)
     // eslint-disable-next-line no-control-regex -- NUL is exactly what must be refused in a name
     .refine((n) => !/[\\/\u0000]/.test(n) && n !== '.' && n !== '..', { error: 'A file name, not a path' }),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0, { error: 'The file is empty' }),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength > 0, { error: 'The file is empty' })
+    .refine((b) => b.byteLength <= MAX_UPLOAD_BYTES, { error: `The file is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MiB` }),
 };
 
 const modelIdInput = z.string().min(1).max(100).nullish();
@@ -167,7 +174,11 @@ export const contract = {
     input: z.strictObject({ ...fileUpload, preset: z.enum(['wespeaker', '3dspeaker']).nullish() }),
     output: {} as ModelSummary,
   },
-  'models.install': { input: z.strictObject({ catalogId: z.string().min(1).max(100) }), output: {} as JobStatus },
+  /** Catalog ids only: the renderer can never make the core fetch an address of its choosing. */
+  'models.install': {
+    input: z.strictObject({ catalogId: z.string().regex(/^[a-z0-9][a-z0-9+._-]{0,99}$/, { error: 'A catalog id, not an address' }) }),
+    output: {} as JobStatus,
+  },
   'cases.list': { input: z.strictObject({}), output: [] as Case[] },
   'cases.get': { input: z.strictObject({ id: idSchema }), output: {} as CaseDetail },
   'cases.create': { input: z.strictObject({ ...caseFields, performerIds: z.array(idSchema).min(1).max(50), suspectIds: z.array(idSchema).min(1).max(200) }), output: {} as CaseDetail },
@@ -183,6 +194,7 @@ export const contract = {
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
   ...populationContract,
+  ...cliContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -212,5 +224,6 @@ export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
 export type * from '../domain/population.js';
 export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE } from '../domain/population.js';
-export { CLI_ONLY_OPERATIONS, isCliOnlyOperation } from './contract-population.js';
+export type * from './cli-types.js';
+export { isCliOnlyOperation } from './contract-cli.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { EvaluationReport, PopulationCalibration, PopulationCheck } from '../../domain/index.js';
-import type { CliIo, CoreContext, GlobalOptions } from '../io.js';
+import type { CliIo, GlobalOptions, Session as CoreContext } from '../io.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { CliFailure, call, printJson, withCore } from '../io.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
@@ -47,12 +48,12 @@ async function evaluate(ctx: CoreContext, io: CliIo, g: GlobalOptions, mode: 'ev
     await new Promise((r) => setTimeout(r, 50));
   }
   if (!g.json && status.total > 0 && status.done === status.total && last === 0) io.stderr(`  files embedded ${status.done} / ${status.total}\n`);
-  if (status.error) throw new CliFailure(1, status.error.code, status.error.message);
+  if (status.error) throw new CliFailure(exitCodeFor(status.error.code), status.error.code, status.error.message);
   const report = await call(ctx, 'eval.result', { jobId: job.id });
   if (report.error) {
     // When nothing is left to measure, the skipped lines are the explanation: show them first.
     if (report.skipped.length > 0) io.stderr(`Skipped lines:\n${skippedText(report.skipped)}`);
-    throw new CliFailure(1, report.error.code, report.error.message);
+    throw new CliFailure(exitCodeFor(report.error.code), report.error.code, report.error.message);
   }
   return report;
 }
