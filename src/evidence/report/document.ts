@@ -2,6 +2,8 @@
 import type { Recording, ScoreReading } from '../../domain/index.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../../scoring/verdict.js';
 import { weakReasonText } from '../../workbench/caveats.js';
+import { scoreStatement } from '../../workbench/population-statement.js';
+import { WITHHELD_BAND } from '../../domain/index.js';
 import type { Block, ReportDoc } from './blocks.js';
 import type { ReportData, ReportPair, SpectrogramImage } from './data.js';
 import { svgToPng } from './raster.js';
@@ -15,7 +17,7 @@ const kb = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(0)} KiB
 function scoreRows(o: ScoreReading, t: ReportStrings): [string, string][] {
   const rows: [string, string][] = [];
   rows.push([t.similarity, o.percent === null ? `${t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})` : formatSimilarity(o.percent)]);
-  rows.push([t.band, o.band]);
+  rows.push([t.band, o.band === WITHHELD_BAND ? t.bandWithheld : o.band]);
   rows.push([t.rawCosine, o.rawCosine.toFixed(4)]);
   if (o.normalized !== null) rows.push([t.normalized, o.normalized.toFixed(3)]);
   if (o.llr !== null) rows.push([t.llr, o.llr.toFixed(3)]);
@@ -67,6 +69,7 @@ function pairBlocks(d: ReportData, p: ReportPair, t: ReportStrings): Block[] {
     { kind: 'subheading', text: t.result },
     { kind: 'kv', rows: scoreRows(c.overall, t) },
     { kind: 'para', text: c.meaning },
+    { kind: 'list', items: scoreStatement(c.population, c.overall.band, d.lang) },
     figureOf(p.timelineSvg, t.timelineCaption),
     figureOf(p.standingSvg, t.standingCaption(p.performer.name, rank, cohort)),
     { kind: 'subheading', text: t.spectrograms },
