@@ -16,7 +16,8 @@ const kb = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(0)} KiB
 
 function scoreRows(o: ScoreReading, t: ReportStrings): [string, string][] {
   const rows: [string, string][] = [];
-  rows.push([t.similarity, o.percent === null ? `${t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})` : formatSimilarity(o.percent)]);
+  const withheld = o.band === WITHHELD_BAND;
+  rows.push([t.similarity, o.percent !== null ? formatSimilarity(o.percent) : `${withheld ? t.bandWithheld : t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})`]);
   rows.push([t.band, o.band === WITHHELD_BAND ? t.bandWithheld : o.band]);
   rows.push([t.rawCosine, o.rawCosine.toFixed(4)]);
   if (o.normalized !== null) rows.push([t.normalized, o.normalized.toFixed(3)]);
@@ -69,7 +70,7 @@ function pairBlocks(d: ReportData, p: ReportPair, t: ReportStrings): Block[] {
     { kind: 'subheading', text: t.result },
     { kind: 'kv', rows: scoreRows(c.overall, t) },
     { kind: 'para', text: c.meaning },
-    { kind: 'list', items: scoreStatement(c.population, c.overall.band, d.lang) },
+    { kind: 'list', items: scoreStatement(c.population, c.overall.band, d.lang).filter((line) => !c.meaning.includes(line)) },
     figureOf(p.timelineSvg, t.timelineCaption),
     figureOf(p.standingSvg, t.standingCaption(p.performer.name, rank, cohort)),
     { kind: 'subheading', text: t.spectrograms },

@@ -73,6 +73,7 @@ describe.skipIf(!hasShared)('reports and letters under the population check', ()
     expect(txt).toContain('判定保留');
     expect(txt).toContain('実演家 20 名以上');
     expect(txt).toContain('仮説 1');
+    if (process.env.SHOW_LETTER) console.log(txt);
     const en = await op(ctx, 'letters.draft', { caseId, regime: 'dmca', lang: 'en' });
     const enTxt = Buffer.from((await op(ctx, 'letters.export', { id: en.id, format: 'txt' })).bytes).toString('utf8');
     expect(enTxt).toContain('band withheld');
