@@ -80,8 +80,36 @@ function ownerRows(cohort: ScoringCohort): Map<string, number[]> {
   return m;
 }
 
-function tops(cohort: ScoringCohort, probes: readonly Probe[], extra: number): CohortTops {
-  return cohortTops(packEmbeddings(probes.map((p) => p.vector), cohort.matrix.dim), cohort.matrix, cohort.topN + extra);
+/** Cohort tops of both sides, each distinct vector scanned once (a voiceprint can also be a test probe). */
+function tops(cohort: ScoringCohort, enroll: readonly Probe[], test: readonly Probe[], extra: number): { et: CohortTops; tt: CohortTops } {
+  const index = new Map<Float32Array, number>();
+  const unique: Float32Array[] = [];
+  const at = (v: Float32Array) => {
+    let i = index.get(v);
+    if (i === undefined) {
+      i = unique.length;
+      index.set(v, i);
+      unique.push(v);
+    }
+    return i;
+  };
+  const ei = enroll.map((p) => at(p.vector));
+  const ti = test.map((p) => at(p.vector));
+  const all = cohortTops(packEmbeddings(unique, cohort.matrix.dim), cohort.matrix, cohort.topN + extra);
+  return { et: pickTops(all, ei), tt: pickTops(all, ti) };
+}
+
+function pickTops(all: CohortTops, rows: readonly number[]): CohortTops {
+  const k = all.k;
+  const values = new Float64Array(rows.length * k);
+  const idx = new Int32Array(rows.length * k);
+  const count = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    values.set(all.values.subarray(r * k, (r + 1) * k), i * k);
+    idx.set(all.rows.subarray(r * k, (r + 1) * k), i * k);
+    count[i] = all.count[r] as number;
+  });
+  return { k, probes: rows.length, values, rows: idx, count };
 }
 
 /**
@@ -98,7 +126,7 @@ export function makeScorer(setup: ScoringSetup, enroll: readonly Probe[], test: 
     const rowsOf = ownerRows(cohort);
     // Room for every row the two owners may hold (a performer normally has one).
     const extra = 2 * Math.max(1, ...[...rowsOf.values()].map((r) => r.length));
-    prepared = { et: tops(cohort, enroll, extra), tt: tops(cohort, test, extra), rowsOf };
+    prepared = { ...tops(cohort, enroll, test, extra), rowsOf };
   }
   // A probe with no stated owner that is a cohort row itself (a file that is a performer's only
   // reference, scored from the CLI) belongs to that row's performer: it is not its own impostor.
