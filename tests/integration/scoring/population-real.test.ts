@@ -138,6 +138,11 @@ describe.skipIf(!hasShared)('population check and one scoring path (real speech,
     expect(j.band).toBe(wb.overall.band);
     if (wb.overall.percent === null) expect(j.percent).toBeNull();
     else expect(j.percent).toBeCloseTo(wb.overall.percent, 2);
+    // `seimon screen` prints the population check under its table.
+    let out = '';
+    expect(await runCli(['--data-dir', dataDir, 'screen'], { stdout: (x) => (out += x), stderr: () => undefined })).toBe(0);
+    expect(out).toContain(`Population check: ${N + 1} performers`);
+    expect(out).toMatch(/>= 90 % \(very-high\): false matches [\d.]+ % measured, 1\.89 % stated/);
   });
 
   it('`seimon eval --scoring app` reports an EER that an independent recomputation from --scores matches', async () => {
