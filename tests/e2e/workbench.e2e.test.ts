@@ -197,5 +197,16 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByRole('button', { name: '設定', exact: true }).click();
     await page.getByTestId('models').getByText('seimon-starter-v2').waitFor();
     await screenshot(page, 'settings');
+    // The population check: withheld with two performers; recalibration asks for consent and refuses too few.
+    const pop = page.getByTestId('population-settings');
+    await pop.scrollIntoViewIfNeeded();
+    await pop.getByTestId('population-withheld').waitFor();
+    await pop.getByRole('button', { name: '登録済み実演家で再校正' }).click();
+    await page.getByRole('button', { name: '理解したうえで再校正する' }).waitFor();
+    await screenshot(page, 'settings-recalibrate');
+    await page.getByRole('button', { name: '理解したうえで再校正する' }).click();
+    await page.getByText('再校正には登録済みの実演家 20 名以上').waitFor();
+    await pop.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-population');
   });
 });

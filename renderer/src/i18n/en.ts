@@ -126,6 +126,7 @@ export const en: Messages = {
     recalibrateConsent: 'Recalibrating changes every score of this model. The previous calibration is kept and the change is audited. Trials that split one recording in two (same session) flatter the fit.',
     recalibrateConfirm: 'I understand: recalibrate',
     recalibrated: 'Recalibrated',
+    tooSmall: 'Recalibration needs at least {{min}} enrolled performers ({{minMulti}} with two or more references).',
     before: 'Before', after: 'After (measured on the same trials: optimistic)',
     minimum: 'At least {{min}} performers ({{minMulti}} with two or more references)',
   },

@@ -124,6 +124,7 @@ export const ja = {
     recalibrateConsent: '再校正すると、このモデルのすべてのスコアが変わります。以前の校正は保存され、操作は監査ログに記録されます。同じ録音を二分した試行（同一セッション）は校正を甘くします。',
     recalibrateConfirm: '理解したうえで再校正する',
     recalibrated: '再校正しました',
+    tooSmall: '再校正には登録済みの実演家 {{min}} 名以上（うち参照録音 2 件以上が {{minMulti}} 名以上）が必要です。',
     before: '再校正前', after: '再校正後（同じ試行で測定：楽観的）',
     minimum: '最低 {{min}} 名（うち参照録音 2 件以上が {{minMulti}} 名）',
   },

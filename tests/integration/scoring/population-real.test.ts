@@ -180,4 +180,32 @@ describe.skipIf(!hasShared)('population check and one scoring path (real speech,
     expect(raw.code, raw.err).toBe(0);
     expect((JSON.parse(raw.out) as { scoring: string }).scoring).toBe('raw-cosine');
   });
+
+  it('`seimon calibrate --population` needs consent, refits on the check, keeps the previous calibration and audits it', async () => {
+    closeCore(ctx);
+    const refused = await cli('calibrate', '--population');
+    const r = await cli('calibrate', '--population', '--yes');
+    ctx = openCore(dataDir, 'test');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--yes');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as { calibration: { a: number; scoreKind: string; source: string; bandRatesBasis: string }; before: { targetTrials: number }; after: { targetTrials: number; cllr: number; withheld: string | null }; warnings: string[] };
+    expect(j.calibration).toMatchObject({ scoreKind: 'as-norm', source: 'population' });
+    expect(j.calibration.a).toBeGreaterThan(0);
+    expect(j.calibration.bandRatesBasis).toContain('in-sample');
+    expect(j.after.targetTrials).toBe(j.before.targetTrials);
+    expect(j.warnings.join(' ')).toContain('optimistic');
+    const kept = ctx.db.prepare('SELECT calibration FROM calibration_history').all() as { calibration: string }[];
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(kept[0]!.calibration)).toMatchObject({ a: 3.5882366494729956, scoreKind: 'as-norm' });
+    const audit = ctx.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'model.calibrate.population'").all() as { actor: string; details: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor).toBe('cli');
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ performers: N + 1, enrolmentKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // The stored check now compares against the new (in-sample) stated rates.
+    const p = await op(ctx, 'population.get', {});
+    expect(p.upToDate).toBe(true);
+    const vh = p.check?.bands.find((b) => b.key === 'very-high');
+    expect(vh?.statedFalseMatchRate).toBeCloseTo(vh?.falseMatchRate ?? -1, 12);
+  });
 });

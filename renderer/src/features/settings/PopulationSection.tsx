@@ -34,7 +34,10 @@ export function PopulationSection() {
   async function recalibrate() {
     setAsking(false);
     const res = await call('population.calibrate', { consent: true });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) {
+      if (res.error.code === 'SCORING_POPULATION_TOO_SMALL') return notify('error', t('population.tooSmall', { min: POPULATION_MIN_PERFORMERS, minMulti: POPULATION_MIN_MULTI_REFERENCE }));
+      return notify('error', t('errors.generic', res.error));
+    }
     setResult(res.value);
     notify('success', t('population.recalibrated'));
     void reload();
