@@ -13,7 +13,7 @@ import { appendAudit } from '../store/audit.js';
 import { updateModelCalibration } from '../store/models.js';
 import { keepCalibration } from '../store/population.js';
 import { getBands } from '../store/settings.js';
-import { baseSetup, computePopulationCheck, currentPopulationCheck, loadPopulation } from './population.js';
+import { baseSetup, computePopulationCheck, currentPopulationCheck, loadPopulation, voiceprintsOf } from './population.js';
 
 /** Fits and stores the population calibration of a model; refuses without consent or with too few performers. */
 export async function calibrateOnPopulation(ctx: CoreContext, input: { modelId?: string | null | undefined; consent: boolean }): Promise<PopulationCalibration> {
@@ -32,7 +32,7 @@ export async function calibrateOnPopulation(ctx: CoreContext, input: { modelId?:
   }
   const before = currentPopulationCheck(ctx, model, pop);
   const setup = baseSetup(model, pop, bands);
-  const vps = pop.performers.map((p) => pop.voiceprints.find((v) => v.performerId === p.id)?.vector as Float32Array);
+  const vps = voiceprintsOf(pop);
   const trials = populationTrials(pop.performers, vps, { ...setup, calibration: undefined });
   const cal = fitCalibration(trials.targets, trials.nonTargets, { scoreKind: setup.cohort ? 'as-norm' : 'raw-cosine' });
   const previous = model.calibration;

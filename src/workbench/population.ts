@@ -28,7 +28,8 @@ const CHECK_VERSION = 'population-check/1';
 export interface Population {
   /** Fresh voiceprints under the model (the cohort), by performer. */
   voiceprints: { performerId: string; vector: Float32Array }[];
-  performers: PopulationPerformer[];
+  /** Performers and their references' window embeddings (read from the store on first use). */
+  readonly performers: PopulationPerformer[];
   /** Digest of everything the check depends on. */
   key: string;
   languages: string[];
@@ -58,23 +59,34 @@ export function statedRates(model: ModelSummary): StatedRates {
 export function loadPopulation(ctx: CoreContext, model: ModelSummary, bands: readonly VerdictBand[] = getBands(ctx.db)): Population {
   const languageOf = new Map(listPerformers(ctx.db).map((p) => [p.id, p.language]));
   const fresh = listModelVoiceprints(ctx.db, model.sha256).filter((v) => languageOf.has(v.performerId) && v.referencesKey === referencesKeyOf(ctx.db, v.performerId));
-  const performers: PopulationPerformer[] = [];
-  const voiceprints: Population['voiceprints'] = [];
-  const keyParts: string[] = [];
-  for (const v of fresh) {
-    const refs = listRecordings(ctx.db, 'reference', v.performerId)
-      .map((r) => findEmbedding(ctx.db, r.sha256, model.sha256))
-      .filter((e) => e !== undefined && e.windows.length > 0)
-      .map((e) => e!.windows.map((w) => w.embedding));
-    if (refs.length === 0) continue;
-    performers.push({ id: v.performerId, references: refs });
-    voiceprints.push({ performerId: v.performerId, vector: v.vector });
-    keyParts.push(`${v.performerId}:${v.referencesKey}:${v.builtAt}`);
-  }
+  const voiceprints: Population['voiceprints'] = fresh.map((v) => ({ performerId: v.performerId, vector: v.vector }));
+  const keyParts = fresh.map((v) => `${v.performerId}:${v.referencesKey}:${v.builtAt}`);
   const cal = model.calibration ? JSON.stringify([model.calibration.a, model.calibration.b, model.calibration.fittedAt]) : 'none';
   const key = createHash('sha256').update([CHECK_VERSION, model.sha256, cal, JSON.stringify(bands.map((b) => [b.key, b.minPercent])), ...keyParts.sort()].join('\n')).digest('hex');
-  const languages = [...new Set(performers.map((p) => languageOf.get(p.id) ?? 'ja'))];
-  return { voiceprints, performers, key, languages };
+  const languages = [...new Set(fresh.map((v) => languageOf.get(v.performerId) ?? 'ja'))];
+  // The references' window embeddings are read only when a check needs them (scoring needs the voiceprints alone).
+  let performers: PopulationPerformer[] | undefined;
+  return {
+    voiceprints,
+    key,
+    languages,
+    get performers() {
+      performers ??= fresh.flatMap((v) => {
+        const refs = listRecordings(ctx.db, 'reference', v.performerId)
+          .map((r) => findEmbedding(ctx.db, r.sha256, model.sha256))
+          .filter((e) => e !== undefined && e.windows.length > 0)
+          .map((e) => e!.windows.map((w) => w.embedding));
+        return refs.length > 0 ? [{ id: v.performerId, references: refs }] : [];
+      });
+      return performers;
+    },
+  };
+}
+
+/** Each population performer's voiceprint, in the order of `pop.performers`. */
+export function voiceprintsOf(pop: Population): Float32Array[] {
+  const byId = new Map(pop.voiceprints.map((v) => [v.performerId, v.vector]));
+  return pop.performers.map((p) => byId.get(p.id) as Float32Array);
 }
 
 /** The scoring of this population before the check has spoken (the check itself runs on it). */
@@ -88,7 +100,7 @@ export function baseSetup(model: ModelSummary, pop: Pick<Population, 'voiceprint
 export function computePopulationCheck(ctx: CoreContext, model: ModelSummary, onProgress?: (done: number, total: number) => void, pop = loadPopulation(ctx, model)): PopulationCheck {
   const bands = getBands(ctx.db);
   const setup = baseSetup(model, pop, bands);
-  const r = checkPopulation(pop.performers, pop.performers.map((p) => pop.voiceprints.find((v) => v.performerId === p.id)?.vector as Float32Array), setup, statedRates(model), onProgress);
+  const r = checkPopulation(pop.performers, voiceprintsOf(pop), setup, statedRates(model), onProgress);
   const check: PopulationCheck = {
     ...r,
     modelId: model.id,
