@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { optionalText } from './fields.js';
+import { evidenceCliContract } from './contract-evidence.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { JobStatus } from '../domain/workbench.js';
 import type { EvaluationReport, FileEmbeddingResult, FilesComparison } from '../domain/index.js';
@@ -61,6 +62,8 @@ export const cliContract = {
     output: {} as JobStatus,
   },
   'eval.result': { input: z.strictObject({ jobId: z.string().min(1).max(100) }), output: {} as EvaluationReport },
+  /** Evidence packs at paths the user names (seimon evidence export, seimon verify). */
+  ...evidenceCliContract,
 } as const;
 
 export type CliOperationName = keyof typeof cliContract;

@@ -31,5 +31,3 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
-/** What `evidence.verify` found. */
-export type PackVerification = { ok: true; files: number; fingerprint: string } | { ok: false; reason: string; file: string | null };

@@ -2,8 +2,9 @@
 // verdict band may be stated at all. A band the current population check contradicts is never stated:
 // scores recorded earlier (screening runs, audited comparisons) are re-read against today's check.
 import type { CoreContext } from '../core/context.js';
-import type { PopulationFigures } from '../domain/index.js';
-import { WITHHELD_BAND } from '../domain/index.js';
+import type { PopulationCheck, PopulationFigures } from '../domain/index.js';
+import type { ModelSummary } from '../models/manifest.js';
+import { POPULATION_MIN_PERFORMERS, WITHHELD_BAND } from '../domain/index.js';
 import { findModel } from '../store/models.js';
 import type { Lang } from './caveats.js';
 import { currentPopulationCheck, figuresOf, loadPopulation } from './population.js';
@@ -44,4 +45,16 @@ export function scoreStatement(population: PopulationFigures | null, band: strin
     return [lang === 'ja' ? 'このモデルは登録済み実演家で検証されていないため、判定の帯域は記載しません。' : 'The model is not validated on the enrolled performers, so no verdict band is stated.'];
   }
   return [propositionsText(population.performers, lang), ...populationNotes(population, band, lang)];
+}
+
+/**
+ * The population check a report's "relevant population" section should print instead of the model card:
+ * when it has enough performers to speak, or when it contradicts the card (overstating). Else null (the
+ * card's figures are printed, labelled as such, and every score's band is withheld).
+ */
+export function reportPopulationCheck(ctx: CoreContext, model: ModelSummary): PopulationCheck | null {
+  const pop = loadPopulation(ctx, model);
+  const check = currentPopulationCheck(ctx, model, pop);
+  if (check.nonTargetTrials === 0 || check.bands.length === 0) return null;
+  return check.performers >= POPULATION_MIN_PERFORMERS || check.withheld === 'overstating' ? check : null;
 }

@@ -83,7 +83,7 @@ describe.skipIf(!hasShared)('reports and letters under the population check', ()
   it('the evidence report prints the withheld band with the population sentences, in ja and en', async () => {
     for (const lang of ['ja', 'en'] as const) {
       const out = path.join(work, `pack-${lang}.zip`);
-      await exportEvidencePack(ctx, { caseId, out, lang, includeReferenceAudio: false });
+      await exportEvidencePack(ctx, { caseId, out, lang, audience: 'recipient', includeReferenceAudio: false });
       const html = Buffer.from(unpack(out).find((e) => e.name === 'report.html')!.source as Uint8Array).toString();
       if (lang === 'ja') {
         expect(html).toContain('判定保留（登録済み実演家で未検証）');
