@@ -45,7 +45,7 @@ async function addSuspect(page: Page, label: string, service: string, clips: str
   await page.getByRole('button', { name: '疑わしい音声を登録' }).click();
   await page.getByLabel('名称').fill(label);
   await page.getByLabel('サービス').fill(service);
-  await page.getByLabel('URL').fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
+  await page.getByLabel('URL', { exact: true }).fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
   await page.getByRole('button', { name: '保存' }).click();
   const card = page.locator('article', { hasText: label });
   await card.locator('[data-testid=file-input]').setInputFiles(clips);
