@@ -205,4 +205,4 @@ export { CASE_STATUSES } from '../domain/cases.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
-export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';
+export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES, DELIVERY_METHODS, FACT_KEYS, GUIDELINE_FORMS, SENDER_CAPACITIES } from '../domain/letters.js';

@@ -17,7 +17,10 @@ export interface LetterSource {
   case: Case;
   performers: Performer[];
   suspects: Suspect[];
+  /** The newest evidence pack fit to send to a recipient (no reference audio); null when none. */
   pack: EvidenceExport | null;
+  /** A newer pack exists that is not fit to send (it holds reference audio), so it is neither cited nor attached. */
+  unfitPack: EvidenceExport | null;
   scores: CitedScore[];
   bands: readonly VerdictBand[];
   facts: CaseFacts;
@@ -25,6 +28,16 @@ export interface LetterSource {
   requester: Requester;
   platform: Platform;
   now: Date;
+}
+
+/**
+ * Which pack a letter may cite and attach: never one holding reference audio (the performers'
+ * recordings stay on this machine). Exports are newest first.
+ */
+export function recipientPack(exports: readonly EvidenceExport[]): { pack: EvidenceExport | null; unfitPack: EvidenceExport | null } {
+  const pack = exports.find((e) => !e.withReferenceAudio) ?? null;
+  const newest = exports[0] ?? null;
+  return { pack, unfitPack: newest && newest !== pack && newest.withReferenceAudio ? newest : null };
 }
 
 /** Reads a case's letter material. */
@@ -37,7 +50,7 @@ export function letterSource(ctx: CoreContext, caseId: string, platform: Platfor
     case: c,
     performers,
     suspects,
-    pack: listExports(ctx.db, caseId)[0] ?? null,
+    ...recipientPack(listExports(ctx.db, caseId)),
     scores: citedScores(ctx.db, caseId, performers.map((p) => p.id), suspects.map((s) => s.id)),
     bands: getBands(ctx.db),
     facts: legal.facts,

@@ -1,22 +1,25 @@
 import type { CoreContext } from '../../core/context.js';
 import { appendAudit } from '../../store/audit.js';
 import { getRequester, saveRequester } from '../../store/letters.js';
-import { addOperator, listPlatforms } from '../../letters/catalog.js';
+import { addOperator, changeOperator, listPlatforms } from '../../letters/catalog.js';
 import { getLetter } from '../../letters/compose.js';
 import { legalData } from '../../letters/data/load.js';
-import { draftLetter, editLetterField, listLetters } from '../../letters/drafts.js';
+import { confirmLetter, draftLetter, editLetterField, listLetters } from '../../letters/drafts.js';
 import { exportLetter } from '../../letters/export.js';
 import { groundsLibrary } from '../../letters/fit.js';
 import { caseLegal, setCaseLegal } from '../../letters/legal.js';
 import { advocacyCsv } from '../../letters/report/csv.js';
 import { advocacyReport } from '../../letters/report/gather.js';
 import { advocacyPdf } from '../../letters/report/pdf.js';
-import { dueList, markSent, recordResponse } from '../../letters/tracking.js';
+import { dueList, markSent, recordLetterDates, recordResponse } from '../../letters/tracking.js';
 import type { HandlerGroup } from './types.js';
 
 type LetterOps =
   | 'platforms.list'
   | 'platforms.add'
+  | 'platforms.update'
+  | 'letters.confirm'
+  | 'letters.setDates'
   | 'grounds.list'
   | 'grounds.forCase'
   | 'grounds.setForCase'
@@ -47,6 +50,7 @@ async function advocacy(ctx: CoreContext, input: { period: 'month' | 'quarter' |
 export const letterHandlers: HandlerGroup<LetterOps> = {
   'platforms.list': (ctx) => listPlatforms(ctx),
   'platforms.add': (ctx, input) => addOperator(ctx, { ...input, intakeUrl: input.intakeUrl ?? null, services: input.services.length ? input.services : [input.name] }),
+  'platforms.update': (ctx, input) => changeOperator(ctx, input.id, { designated: input.designated, hosts: input.hosts }),
   'grounds.list': () => groundsLibrary(legalData()),
   'grounds.forCase': (ctx, input) => caseLegal(ctx, input.caseId),
   'grounds.setForCase': (ctx, input) => {
@@ -65,7 +69,9 @@ export const letterHandlers: HandlerGroup<LetterOps> = {
   'letters.list': (ctx, input) => listLetters(ctx, input.caseId),
   'letters.editField': (ctx, input) => editLetterField(ctx, input.id, input.field, input.value ?? null),
   'letters.export': (ctx, input) => exportLetter(ctx, input.id, input.format),
-  'letters.markSent': (ctx, input) => markSent(ctx, input.id, optDate(input.at)),
+  'letters.confirm': (ctx, input) => confirmLetter(ctx, input.id, input.blocker, input.confirmed),
+  'letters.markSent': (ctx, input) => markSent(ctx, input.id, { at: optDate(input.at), deliveryMethod: input.deliveryMethod ?? null, receivedOn: input.receivedOn ?? null }),
+  'letters.setDates': (ctx, input) => recordLetterDates(ctx, input.id, { receivedOn: input.receivedOn, uploaderNotifiedAt: input.uploaderNotifiedAt }),
   'letters.recordResponse': (ctx, input) => recordResponse(ctx, input.id, input.outcome, optDate(input.at), input.note ?? null),
   'letters.due': (ctx, input) => dueList(ctx, optDate(input.at)),
   'reports.advocacy': (ctx, input) => advocacy(ctx, input),
