@@ -1,7 +1,9 @@
 // A case's legal facts and chosen grounds: read with how each ground stands and their history,
 // changed with an audit entry and a history row.
 import type { CoreContext } from '../core/context.js';
+import type { CaseLegalSummary } from '../domain/cases.js';
 import type { CaseFacts, CaseLegal } from '../domain/letters.js';
+import type { Db } from '../store/database.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { getCase } from '../store/cases.js';
@@ -17,6 +19,12 @@ export function caseLegal(ctx: CoreContext, caseId: string): CaseLegal {
   const { facts, grounds } = getCaseLegal(ctx.db, caseId);
   const data = legalData();
   return { caseId, facts, grounds, warnings: groundWarnings(data, facts, grounds), assessments: assessGrounds(data, facts, grounds), history: caseLegalHistory(ctx.db, caseId) };
+}
+
+/** The chosen grounds (with names and status) and facts, as the case summary, evidence pack and report show them. */
+export function caseLegalSummary(db: Db, caseId: string): CaseLegalSummary {
+  const { facts, grounds } = getCaseLegal(db, caseId);
+  return { grounds: assessGrounds(legalData(), facts, grounds).map((a) => ({ id: a.id, name: a.name, status: a.status })), facts };
 }
 
 /** Changes facts and/or grounds (unknown ground ids and impossible dates are refused). */

@@ -102,7 +102,15 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     createdBy: ctx.actor,
     software: { name: 'Seimon', version: ctx.version, node: process.version, platform: `${process.platform}-${process.arch}` },
     language: o.lang,
-    case: { id: ev.case.id, title: ev.case.title, status: ev.case.status, platform: ev.case.platform, legalGrounds: ev.case.legalGrounds },
+    case: {
+      id: ev.case.id,
+      title: ev.case.title,
+      status: ev.case.status,
+      platform: ev.case.platform,
+      legalGrounds: ev.case.legalGrounds,
+      grounds: ev.case.legal.grounds,
+      facts: { ...ev.case.legal.facts },
+    },
     signingKey: { algorithm: 'Ed25519', fingerprint: o.key.fingerprint, publicKey: o.key.publicKeyRaw.toString('base64') },
     model: { id: m.id, sha256: m.sha256, sizeBytes: m.sizeBytes, calibrated: first?.model.calibrated ?? false, manifest: { ...m } },
     parameters: {

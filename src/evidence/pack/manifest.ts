@@ -19,7 +19,17 @@ export interface PackManifest {
   createdBy: string;
   software: { name: 'Seimon'; version: string; node: string; platform: string };
   language: 'ja' | 'en';
-  case: { id: string; title: string; status: string; platform: string | null; legalGrounds: string | null };
+  case: {
+    id: string;
+    title: string;
+    status: string;
+    platform: string | null;
+    legalGrounds: string | null;
+    /** The grounds chosen on the case, with how their facts stood when the pack was made. */
+    grounds: { id: string; name: { ja: string; en: string }; status: string }[];
+    /** The case's facts the grounds were judged on. */
+    facts: Record<string, unknown>;
+  };
   signingKey: { algorithm: 'Ed25519'; fingerprint: string; publicKey: string };
   model: { id: string; sha256: string; sizeBytes: number; calibrated: boolean; manifest: Record<string, unknown> };
   parameters: Record<string, unknown>;

@@ -30,7 +30,10 @@ it('drafts, exports, marks sent, records a response and lists what is due', asyn
   const { letterId } = JSON.parse(ok.out) as { letterId: string };
   expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
 
-  expect((await cli(dataDir, ['letter', 'sent', letterId, '--at', '2025-05-01T00:00:00Z'])).out).toContain('2025-05-08T00:00:00.000Z');
+  const sent = await cli(dataDir, ['letter', 'sent', letterId, '--at', '2025-05-01T00:00:00Z', '--via', 'email']);
+  expect(sent.out).toContain('received 2025-05-01');
+  expect(sent.out).toContain('end of 2025-05-08 JST (2025-05-08T15:00:00.000Z)');
+  expect(JSON.parse((await cli(dataDir, ['--json', 'letters', 'due', '--at', '2025-05-08T14:59:00Z'])).out)).toMatchObject([{ letterId, overdue: false }]);
   const due = await cli(dataDir, ['--json', 'letters', 'due', '--at', '2025-05-09T00:00:00Z']);
   expect(JSON.parse(due.out)).toMatchObject([{ letterId, clock: 'platform-decision', overdue: true }]);
   expect((await cli(dataDir, ['letter', 'response', letterId, '--outcome', 'refused', '--at', '2025-05-09T01:00:00Z'])).code).toBe(0);
