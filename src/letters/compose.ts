@@ -51,7 +51,15 @@ export function composeLetter(ctx: CoreContext, row: LetterRow, now = new Date()
   const lang = row.lang;
   const platform = getPlatform(ctx, row.platformId);
   const src = letterSource(ctx, row.caseId, platform, row.sentAt ? new Date(row.sentAt) : now);
-  const gate = gateLetter(data, t, { facts: src.facts, grounds: src.grounds, platform, urls: src.suspects.map((s) => s.url ?? ''), confirmed: row.confirmed });
+  const gate = gateLetter(data, t, {
+    facts: src.facts,
+    grounds: src.grounds,
+    platform,
+    urls: src.suspects.map((s) => s.url ?? ''),
+    confirmed: row.confirmed,
+    signer: src.requester.name,
+    performerNames: src.performers.flatMap((p) => [p.name, p.kana ?? '', p.romaji ?? '']),
+  });
   const { vars, problems } = letterVars(src, data, lang, t, gate.carried);
   // Once sent, a letter reads as it was last exported, whatever has changed in the case since.
   const frozen = row.status === 'draft' ? null : lastExportFields(ctx.db, row.id);

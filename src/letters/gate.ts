@@ -52,9 +52,26 @@ const CAPACITY_NAME: Record<SenderCapacity, Text> = {
   organisation: { ja: '団体', en: 'an organisation' },
 };
 
-function capacityBlockers(t: TemplateFile, facts: CaseFacts): LetterBlocker[] {
+const norm = (x: string) => x.replace(/[\s\u3000]+/g, '').toLowerCase();
+
+/** True when the signer's name is one of the performer's names (kanji, kana or romaji). */
+export function signerIsPerformer(signer: string, performerNames: readonly string[]): boolean {
+  const s = norm(signer);
+  return performerNames.some((n) => norm(n) !== '' && (s.includes(norm(n)) || norm(n).includes(s)));
+}
+
+function capacityBlockers(t: TemplateFile, facts: CaseFacts, signer: string | null, performerNames: readonly string[]): LetterBlocker[] {
   const out: LetterBlocker[] = [];
   const c = facts.capacity;
+  if (c === 'self' && signer && !signerIsPerformer(signer, performerNames))
+    out.push(
+      block(
+        'sender-not-performer',
+        `差出人「${signer}」は出演者本人の氏名と一致しませんが、本人として「私の権利」と書かれます。差出人の立場（代理人・弁護士・団体）を選ぶか、本人であることを確認してください。`,
+        `The signer "${signer}" does not match the performer's name, yet the letter speaks as the performer ("my rights"). Choose the sender's capacity (agent, lawyer, organisation) or confirm the signer is the performer.`,
+        true,
+      ),
+    );
   if (!t.capacities.includes(c))
     out.push(
       block(
@@ -154,7 +171,16 @@ export interface Gate {
 export function gateLetter(
   data: LegalData,
   t: TemplateFile,
-  o: { facts: CaseFacts; grounds: readonly string[]; platform: Platform; urls: readonly string[]; confirmed: readonly string[] },
+  o: {
+    facts: CaseFacts;
+    grounds: readonly string[];
+    platform: Platform;
+    urls: readonly string[];
+    confirmed: readonly string[];
+    /** Who signs (the requester's name), and every name of the case's performers. */
+    signer: string | null;
+    performerNames: readonly string[];
+  },
 ): Gate {
   const all = assessGrounds(data, o.facts, o.grounds);
   const blockers: LetterBlocker[] = [];
@@ -204,7 +230,7 @@ export function gateLetter(
         `This letter is made under penalty of perjury, so every fact it rests on must be confirmed (unconfirmed: ${carried.flatMap((a) => a.unknown).map((x) => x.en).join('; ')}).`,
       ),
     );
-  blockers.push(...capacityBlockers(t, o.facts), ...recipientBlockers(t, o.platform, o.urls));
+  blockers.push(...capacityBlockers(t, o.facts, o.signer, o.performerNames), ...recipientBlockers(t, o.platform, o.urls));
   for (const g of carried) {
     const def = data.grounds.grounds.find((x) => x.id === g.id)!;
     for (const w of def.warnings) if (o.facts[w.fact] === w.is) warnings.push({ subject: g.id, level: w.level, message: w.message });

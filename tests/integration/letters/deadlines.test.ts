@@ -7,7 +7,7 @@ import { legalData } from '../../../src/letters/data/load.js';
 import { clocksFor, dayPeriod, defaultReceipt } from '../../../src/letters/deadlines.js';
 import { asEntered, japanDate } from '../../../src/letters/dates.js';
 import { listAudit } from '../../../src/store/audit.js';
-import { buildCase, op, opError } from './helpers.js';
+import { buildCase, op, opError, PERFORMER_REQUESTER } from './helpers.js';
 
 const data = () => legalData().deadlines;
 const start = (receivedOn: string | null, o: { designated?: boolean; election?: boolean; notified?: string | null } = {}) => ({
@@ -112,8 +112,8 @@ describe('entered dates round-trip unchanged', () => {
 
 describe('tracking through the core', () => {
   it('lists due and overdue clocks, starts YouTube’s window when recorded, and a closing response stops them', async () => {
-    const b = await buildCase({ url: 'https://www.youtube.com/watch?v=abc' });
-    await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { electionCandidate: true } });
+    const b = await buildCase({ url: 'https://www.youtube.com/watch?v=abc', requester: PERFORMER_REQUESTER });
+    await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { electionCandidate: true, capacity: 'self' } });
     const g = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'guideline', lang: 'ja', platformId: 'google-youtube' });
     const y = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'youtube', lang: 'en', platformId: 'google-youtube' });
     expect(await opError(b.ctx, 'letters.recordResponse', { id: g.id, outcome: 'removed' })).toBe('LETTER_NOT_SENT');

@@ -49,9 +49,19 @@ export const REQUESTER = {
   phone: '03-0000-0000',
 };
 
+/** The performer signing for themself. */
+export const PERFORMER_REQUESTER = { name: '山田 花子', organisation: null, address: '東京都港区一丁目2-3', email: 'hanako@example.jp', phone: null };
+
 /** A performer, a suspect clip with provenance and a case, made through the real core. */
 export async function buildCase(
-  o: { performerName?: string; url?: string | null; requester?: boolean; platform?: string; grounds?: string[]; facts?: InputOf<'grounds.setForCase'>['facts'] } = {},
+  o: {
+    performerName?: string;
+    url?: string | null;
+    requester?: boolean | typeof REQUESTER;
+    platform?: string;
+    grounds?: string[];
+    facts?: InputOf<'grounds.setForCase'>['facts'];
+  } = {},
 ): Promise<Built> {
   const ctx = openCore(freshDataDir('seimon-letters'), 'test');
   const p = await op(ctx, 'performers.create', { name: o.performerName ?? '山田 花子', kana: 'やまだ はなこ', romaji: 'Hanako Yamada', agency: 'テスト事務所' });
@@ -69,8 +79,9 @@ export async function buildCase(
   await op(ctx, 'grounds.setForCase', {
     caseId: c.id,
     grounds: o.grounds ?? ['publicity', 'unfair-competition'],
-    facts: o.facts ?? { usedActualRecordings: 'no', commercialUse: 'yes' },
+    // REQUESTER is union staff: by default the union sends in its own name and interest.
+    facts: { capacity: 'organisation', ownInterest: 'yes', ...(o.facts ?? { usedActualRecordings: 'no', commercialUse: 'yes' }) },
   });
-  if (o.requester !== false) await op(ctx, 'letters.setRequester', REQUESTER);
+  if (o.requester !== false) await op(ctx, 'letters.setRequester', o.requester === undefined || o.requester === true ? REQUESTER : o.requester);
   return { ctx, caseId: c.id, performerId: p.id, suspectId: s.id, clipSha256: clip.recording.sha256 };
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeCore } from '../../../src/store/open-core.js';
 import { listAudit } from '../../../src/store/audit.js';
-import { buildCase, op, opError } from './helpers.js';
+import { buildCase, op, opError, PERFORMER_REQUESTER, REQUESTER } from './helpers.js';
 
 const VOICE = 'https://voices.example.jp/characters/42';
 const facts = { harmsReputation: 'yes', operatorIsPoster: 'yes' } as const;
@@ -60,12 +60,19 @@ describe('an AI voice service as recipient', () => {
 
 describe('sender capacity', () => {
   it('words the letter for the performer, an agent, a lawyer or an organisation', async () => {
-    const b = await buildCase({ grounds: ['defamation'], facts });
+    const b = await buildCase({ grounds: ['defamation'], facts: { ...facts, capacity: 'self' }, requester: PERFORMER_REQUESTER });
     const draft = async (lang: 'ja' | 'en') => op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'guideline', lang, platformId: 'dwango-niconico' });
     let ja = await draft('ja');
+    expect(ja.blockers).toEqual([]);
     expect(ja.opening).toContain('私は、下記の情報により権利を侵害された本人です。');
     expect(ja.opening).toContain('により私の権利が侵害された');
     expect(ja.attachments).toContain('本人確認書類の写し');
+
+    // Union staff signing "as the performer" is caught: the letter would say "my rights".
+    await op(b.ctx, 'letters.setRequester', REQUESTER);
+    ja = await draft('ja');
+    expect(ja.blockers).toMatchObject([{ id: 'sender-not-performer', confirmable: true }]);
+    expect(ja.blockers[0]!.message.ja).toContain('声優ユニオン 法務担当 佐藤');
 
     await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { capacity: 'lawyer', poaSignedOn: '2025-04-01' } });
     ja = await draft('ja');
@@ -79,7 +86,7 @@ describe('sender capacity', () => {
     expect(en.opening).toContain('I write as the lawyer (bengoshi) acting for Hanako Yamada (山田 花子)');
     expect(en.opening).toContain("infringes the Client's rights");
 
-    await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { capacity: 'organisation', principal: '山田 花子' } });
+    await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { capacity: 'organisation', principal: '山田 花子', ownInterest: 'unknown' } });
     ja = await draft('ja');
     expect(ja.blockers.map((x) => x.id)).toEqual(['own-interest']);
     await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { ownInterest: 'yes' } });
@@ -118,6 +125,8 @@ describe('sender capacity', () => {
     await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { legalRepresentative: 'yes' } });
     expect((await op(b.ctx, 'letters.get', { id: d.id })).blockers).toEqual([]);
     await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { capacity: 'self' } });
+    expect((await op(b.ctx, 'letters.get', { id: d.id })).blockers.map((x) => x.id)).toEqual(['sender-not-performer']);
+    await op(b.ctx, 'letters.setRequester', PERFORMER_REQUESTER);
     expect((await op(b.ctx, 'letters.get', { id: d.id })).blockers).toEqual([]);
     // A YouTube complaint cannot go to another operator.
     const x = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'youtube', lang: 'en', platformId: 'x-corp' });

@@ -12,7 +12,7 @@ import type { GuidelineForm, Lang, LetterRegime } from '../../../src/domain/lett
 import { closeCore } from '../../../src/store/open-core.js';
 import { legalData, templateId } from '../../../src/letters/data/load.js';
 import type { Built } from './helpers.js';
-import { buildCase, hasTool, op, REQUESTER } from './helpers.js';
+import { buildCase, hasTool, op, PERFORMER_REQUESTER, REQUESTER } from './helpers.js';
 
 const HAS_POPPLER = hasTool('pdftotext') && hasTool('pdffonts');
 const HAS_LIBREOFFICE = hasTool('libreoffice') || hasTool('soffice');
@@ -32,6 +32,8 @@ interface Setup {
   platform: string | 'ai-service';
   grounds: string[];
   facts: InputOf<'grounds.setForCase'>['facts'];
+  /** The performer signs for themself (default: the union in its own name). */
+  self?: boolean;
   /** What the letter must say, per language (label text, statutory wording), beyond every field label. */
   must: Record<Lang, string[]>;
   mustNot?: Record<Lang, string[]>;
@@ -44,7 +46,8 @@ const SETUPS: Setup[] = [
     url: NICO,
     platform: 'dwango-niconico',
     grounds: ['defamation', 'publicity'],
-    facts: personalityFacts,
+    facts: { ...personalityFacts, capacity: 'self' },
+    self: true,
     must: {
       ja: ['削除申出書', '第22条第1項', '第25条第1項', '施行規則第16条', '7日以内', '侵害されたとする権利', '権利が侵害されたとする理由', '名誉権', 'パブリシティ権', '上記の内容は事実に相違ありません', '私の権利'],
       en: ['Request for removal', 'Article 22(1)', 'Article 25(1)', 'Article 16', 'within 7 days', 'Rights claimed to be infringed', 'Right to reputation', 'The above is true', 'my rights'],
@@ -101,7 +104,8 @@ const SETUPS: Setup[] = [
     url: YT,
     platform: 'google-youtube',
     grounds: ['defamation'],
-    facts: personalityFacts,
+    facts: { ...personalityFacts, capacity: 'self' },
+    self: true,
     must: {
       ja: ['プライバシー侵害の申し立て', '本人又は法定代理人', 'タイムスタンプ', '投稿者に通知した時から48時間'],
       en: ['privacy complaint', 'legal representative', 'timestamps', "48 hours from YouTube's notice"],
@@ -125,7 +129,7 @@ afterAll(() => built.forEach((b) => closeCore(b.ctx)));
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 async function prepare(s: Setup): Promise<{ b: Built; platformId: string }> {
-  const b = await buildCase({ url: s.url, grounds: s.grounds, facts: s.facts });
+  const b = await buildCase({ url: s.url, grounds: s.grounds, facts: s.facts, requester: s.self ? PERFORMER_REQUESTER : REQUESTER });
   built.push(b);
   if (s.platform !== 'ai-service') return { b, platformId: s.platform };
   const p = await op(b.ctx, 'platforms.add', { name: 'にせボイス', operator: '架空AI株式会社', regime: 'idpa-other', kind: 'ai-voice-service', hosts: ['voices.example.jp'] });
@@ -141,7 +145,9 @@ describe.each(SETUPS.flatMap((s) => (['ja', 'en'] as const).map((l) => [`${s.reg
     expect(d.grounds.every((g) => g.status === 'confirmed')).toBe(true);
     const t = legalData().templates[templateId(s.regime, d.form)];
     const statement = legalData().grounds.scoreStatement[lang];
-    const expected = [t.title[lang], ...t.fields.map((f) => f.label[lang]), s.url, b.clipSha256, REQUESTER.email, REQUESTER.name, statement, ...s.must[lang]];
+    const who = s.self ? PERFORMER_REQUESTER : REQUESTER;
+    const capacity = s.self ? [] : lang === 'ja' ? ['当団体は、所属する', '当団体自身の利益に基づき', '山田 花子（やまだ はなこ）及び当団体の権利'] : ['in our own name and in our own interest', 'concerning Hanako Yamada (山田 花子)', "Hanako Yamada (山田 花子)'s and our rights"];
+    const expected = [t.title[lang], ...t.fields.map((f) => f.label[lang]), s.url, b.clipSha256, who.email, who.name, statement, ...s.must[lang], ...(s.regime === 'idpa' || s.regime === 'warning' || (s.regime === 'guideline' && !s.form) ? capacity : capacity.slice(0, 2))];
 
     const txt = await op(b.ctx, 'letters.export', { id: d.id, format: 'txt' });
     const text = Buffer.from(txt.bytes).toString('utf8');
@@ -168,7 +174,7 @@ describe.each(SETUPS.flatMap((s) => (['ja', 'en'] as const).map((l) => [`${s.reg
     const zip = unzipSync(docx.bytes);
     expect(Object.keys(zip)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', '_rels/.rels']));
     const xml = strFromU8(zip['word/document.xml']!);
-    for (const e of [t.fields[0]!.label[lang], b.clipSha256, REQUESTER.email]) expect(xml).toContain(e);
+    for (const e of [t.fields[0]!.label[lang], b.clipSha256, who.email]) expect(xml).toContain(e);
     if (HAS_LIBREOFFICE && lang === 'ja' && (s.regime === 'idpa' || s.regime === 'warning')) {
       const docxFile = path.join(dir, `${name}-${lang}.docx`);
       fs.writeFileSync(docxFile, docx.bytes);

@@ -70,7 +70,15 @@ export function CaseDetail({ id }: { id: string }) {
               <dt>{t('cases.platform')}</dt>
               <dd>{c.platform ?? '—'}</dd>
               <dt>{t('cases.grounds')}</dt>
-              <dd>{c.legalGrounds ?? '—'}</dd>
+              <dd data-testid="case-grounds">
+                {c.legal.grounds.length
+                  ? c.legal.grounds.map((g) => (
+                      <span key={g.id} className={g.status === 'confirmed' ? 'tag ok' : g.status === 'belief' ? 'tag warn' : 'tag bad'} title={t(`legal.status.${g.status}`)}>
+                        {g.name[i18n.language === 'en' ? 'en' : 'ja']}
+                      </span>
+                    ))
+                  : (c.legalGrounds ?? '—')}
+              </dd>
             </dl>
           </div>
           <div className="card">
@@ -149,7 +157,7 @@ export function CaseDetail({ id }: { id: string }) {
           </ol>
         </div>
       </div>
-      <CaseLegalCard caseId={id} />
+      <CaseLegalCard caseId={id} onSaved={() => void reload()} />
       <LettersCard caseId={id} />
     </section>
   );
