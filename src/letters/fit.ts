@@ -2,7 +2,7 @@
 // grounds library as the UI lists it.
 import type { CaseFacts, FitWarning, Ground } from '../domain/letters.js';
 import type { LegalData } from './data/load.js';
-import { assessGrounds } from './gate.js';
+import { assessGrounds, denied } from './gate.js';
 
 const join = (xs: { ja: string; en: string }[], lang: 'ja' | 'en') => xs.map((x) => x[lang]).join(lang === 'ja' ? '、' : '; ');
 
@@ -18,8 +18,8 @@ export function groundWarnings(data: LegalData, facts: CaseFacts, chosen: readon
         subject: a.id,
         level: 'mismatch',
         message: {
-          ja: `「${a.name.ja}」は事実と矛盾するため、どの依頼書にも記載できません（${join(a.contradicted, 'ja')}）。`,
-          en: `"${a.name.en}" is contradicted by the facts and cannot go in any letter (${join(a.contradicted, 'en')}).`,
+          ja: `「${a.name.ja}」は事実と矛盾するため、どの依頼書にも記載できません（${denied(a.contradicted, 'ja')}）。`,
+          en: `"${a.name.en}" is contradicted by the facts and cannot go in any letter (${denied(a.contradicted, 'en')}).`,
         },
       });
     else if (a.status === 'belief')
@@ -31,6 +31,7 @@ export function groundWarnings(data: LegalData, facts: CaseFacts, chosen: readon
           en: `"${a.name.en}" rests on unconfirmed facts and is put only as the requester's belief (${join(a.unknown, 'en')}).`,
         },
       });
+    if (a.status === 'contradicted') continue; // advice on a ground that cannot be used is noise
     const g = data.grounds.grounds.find((x) => x.id === a.id)!;
     for (const w of g.warnings) if (facts[w.fact] === w.is) out.push({ subject: a.id, level: w.level, message: w.message });
   }

@@ -32,6 +32,8 @@ export function assessGrounds(data: LegalData, facts: CaseFacts, chosen: readonl
 }
 
 const join = (xs: Text[], lang: 'ja' | 'en') => xs.map((x) => x[lang]).join(lang === 'ja' ? '、' : '; ');
+/** Contradicted facts as "「X」がいいえ" / '"X" is recorded as no'. */
+export const denied = (xs: Text[], lang: 'ja' | 'en') => xs.map((x) => (lang === 'ja' ? `「${x.ja}」が「いいえ」` : `"${x.en}" is recorded as no`)).join(lang === 'ja' ? '、' : '; ');
 
 function block(id: string, ja: string, en: string, confirmable = false): LetterBlocker {
   return { id, message: { ja, en }, confirmable };
@@ -189,8 +191,8 @@ export function gateLetter(
     blockers.push(
       block(
         `ground-contradicted:${a.id}`,
-        `「${a.name.ja}」は案件の事実と矛盾します（${join(a.contradicted, 'ja')}）。案件の根拠から外すか、事実を正してください。`,
-        `"${a.name.en}" is contradicted by the case's facts (${join(a.contradicted, 'en')}). Remove it from the case's grounds or correct the facts.`,
+        `「${a.name.ja}」は案件の事実と矛盾します（${denied(a.contradicted, 'ja')}）。案件の根拠から外すか、事実を正してください。`,
+        `"${a.name.en}" is contradicted by the case's facts (${denied(a.contradicted, 'en')}). Remove it from the case's grounds or correct the facts.`,
       ),
     );
   const carried = all.filter((a) => a.status !== 'contradicted' && t.carries.includes(data.grounds.grounds.find((g) => g.id === a.id)!.family));

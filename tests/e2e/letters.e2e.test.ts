@@ -23,6 +23,9 @@ async function op<K extends OperationName>(ctx: CoreContext, name: K, input: Inp
 }
 
 async function paint(page: Page): Promise<void> {
+  // Dismiss the notices so they do not cover the picture.
+  const close = page.locator('.notices .notice button');
+  while ((await close.count()) > 0) await close.first().click();
   await page.evaluate(() => {
     const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame;
     return new Promise<void>((r) => raf(() => raf(r)));
@@ -82,11 +85,11 @@ describe.skipIf(skip !== null)('letters gated by the case facts (Chromium, real 
     await page.getByText('にせボイス を追加しました').waitFor();
     expect(await letters.getByTestId('letter-platform').inputValue()).toMatch(/^op_/);
 
-    await letters.getByLabel('様式').selectOption('idpa');
+    await letters.getByTestId('letter-regime').selectOption('idpa');
     await letters.getByRole('button', { name: '依頼書を作成' }).click();
     await page.getByText('大規模特定電気通信役務提供者に指定されていないため').waitFor();
 
-    await letters.getByLabel('様式').selectOption('guideline');
+    await letters.getByTestId('letter-regime').selectOption('guideline');
     await letters.getByRole('button', { name: '依頼書を作成' }).click();
     const editor = page.getByTestId('letter-editor');
     const blockers = editor.getByTestId('letter-blockers');
@@ -113,19 +116,19 @@ describe.skipIf(skip !== null)('letters gated by the case facts (Chromium, real 
     expect(await editor.locator('#field-rights').inputValue()).toBe('名誉権');
     const [pdf] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'PDF を書き出す' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/-guideline-ja\.pdf$/);
-    await editor.getByText('印鑑登録証明書（押印する場合）').waitFor();
+    await editor.locator('li', { hasText: '印鑑登録証明書（押印する場合）' }).waitFor();
     await editor.locator('.letter-field').first().scrollIntoViewIfNeeded();
     await paint(page);
     await screenshot(page, 'letter-ai-service');
 
-    await letters.getByLabel('様式').selectOption('warning');
+    await letters.getByTestId('letter-regime').selectOption('warning');
     await letters.getByRole('button', { name: '依頼書を作成' }).click();
     await editor.getByRole('heading', { name: '警告書' }).waitFor();
     const [warn] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'PDF を書き出す' }).click()]);
     expect(warn.suggestedFilename()).toMatch(/-warning-ja\.pdf$/);
     const send = editor.getByTestId('send-panel');
     await send.locator('input[type=datetime-local]').fill('2026-11-27T10:00');
-    await send.getByLabel('送付方法').selectOption('registered-post');
+    await send.locator('select').selectOption('registered-post');
     await send.getByRole('button', { name: '送付済みにする' }).click();
     await editor.getByText('2026-12-13 24:00（日本時間）まで').waitFor(); // received 29 Nov + 14 days, first day excluded
     await editor.getByText('期間は受領日の翌日から数えます（民法第140条、初日不算入）。').scrollIntoViewIfNeeded();

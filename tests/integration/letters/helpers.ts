@@ -57,7 +57,7 @@ export async function buildCase(
   o: {
     performerName?: string;
     url?: string | null;
-    requester?: boolean | typeof REQUESTER;
+    requester?: boolean | InputOf<'letters.setRequester'>;
     platform?: string;
     grounds?: string[];
     facts?: InputOf<'grounds.setForCase'>['facts'];

@@ -33,7 +33,7 @@ export function LettersCard({ caseId }: { caseId: string }) {
       <div className="toolbar">
         <label>
           {t('letters.regime')}
-          <select value={regime} onChange={(e) => setRegime(e.target.value as LetterRegime)}>
+          <select value={regime} onChange={(e) => setRegime(e.target.value as LetterRegime)} data-testid="letter-regime">
             {LETTER_REGIMES.map((r) => (
               <option key={r} value={r}>
                 {t(`letters.regimes.${r}`)}

@@ -19,6 +19,7 @@ export function OperatorForm({ onAdded }: { onAdded: (p: Platform) => void }) {
   const [hosts, setHosts] = useState('');
   const [intakeUrl, setIntakeUrl] = useState('');
   const [designated, setDesignated] = useState(false);
+  const [open, setOpen] = useState(false);
 
   async function add() {
     const res = await call('platforms.add', {
@@ -37,10 +38,11 @@ export function OperatorForm({ onAdded }: { onAdded: (p: Platform) => void }) {
     setHosts('');
     setIntakeUrl('');
     setDesignated(false);
+    setOpen(false);
     onAdded(res.value);
   }
   return (
-    <details className="operator-form" data-testid="operator-form">
+    <details className="operator-form" data-testid="operator-form" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('legal.operators')}</summary>
       <div className="toolbar spaced">
         <label>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { DELIVERY_METHODS } from '../../../../src/api/contract';
@@ -14,6 +14,7 @@ export function SendPanel({ letter, onChange }: { letter: LetterDetail; onChange
   const [via, setVia] = useState<DeliveryMethod>('web-form');
   const [receivedOn, setReceivedOn] = useState(letter.receivedOn ?? '');
   const [notifiedAt, setNotifiedAt] = useState('');
+  useEffect(() => setReceivedOn(letter.receivedOn ?? ''), [letter.receivedOn]);
 
   const done = (res: Awaited<ReturnType<typeof call<'letters.markSent'>>>) => {
     if (res.ok) onChange(res.value);
