@@ -5,6 +5,7 @@ import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
 import { caseHandlers } from './handlers/cases.js';
 import { letterHandlers } from './handlers/letters.js';
+import { cliFileHandlers } from './handlers/cli-files.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
 import { screeningHandlers } from './handlers/screening.js';
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...modelHandlers,
   ...caseHandlers,
   ...letterHandlers,
+  ...cliFileHandlers,
 };
