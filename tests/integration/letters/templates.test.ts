@@ -34,6 +34,8 @@ interface Setup {
   facts: InputOf<'grounds.setForCase'>['facts'];
   /** The performer signs for themself (default: the union in its own name). */
   self?: boolean;
+  /** A lawyer signs for the performer. */
+  lawyer?: boolean;
   /** What the letter must say, per language (label text, statutory wording), beyond every field label. */
   must: Record<Lang, string[]>;
   mustNot?: Record<Lang, string[]>;
@@ -71,10 +73,12 @@ const SETUPS: Setup[] = [
     url: NICO,
     platform: 'dwango-niconico',
     grounds: ['performers-rights'],
-    facts: { usedActualRecordings: 'yes', cinematographicConsent: 'no', copiedWork: 'CDドラマ「テスト」第1巻 トラック3' },
+    // An organisation does not hold the performer's rights: a lawyer sends the copyright form here.
+    facts: { usedActualRecordings: 'yes', cinematographicConsent: 'no', copiedWork: 'CDドラマ「テスト」第1巻 トラック3', capacity: 'lawyer', poaSignedOn: '2025-04-01' },
+    lawyer: true,
     must: {
-      ja: ['（著作権等）', '様式A', '侵害情報特定のための情報', '著作物等の説明', 'CDドラマ「テスト」第1巻 トラック3', '著作権等侵害の態様', '権利侵害を確認可能な方法', '証拠書類を添付いたします。また、上記内容が、事実に相違ないことを証します。', '第91条', '第92条の2'],
-      en: ['(copyright and related rights)', 'Form A', 'Information identifying the infringing material', 'Description of the work or performance', 'How the infringement can be verified', 'I certify that the above is true', 'Art 91'],
+      ja: ['（著作権等）', '代理人弁護士として', '依頼人の著作権等', '委任状（2025-04-01付）', '様式A', '侵害情報特定のための情報', '著作物等の説明', 'CDドラマ「テスト」第1巻 トラック3', '著作権等侵害の態様', '権利侵害を確認可能な方法', '証拠書類を添付いたします。また、上記内容が、事実に相違ないことを証します。', '第91条', '第92条の2'],
+      en: ['(copyright and related rights)', 'Form A', 'I write as the lawyer (bengoshi) acting for', "the Client's copyright", 'Power of attorney (dated 2025-04-01)', 'Information identifying the infringing material', 'Description of the work or performance', 'How the infringement can be verified', 'I certify that the above is true', 'Art 91'],
     },
   },
   {
@@ -146,7 +150,7 @@ describe.each(SETUPS.flatMap((s) => (['ja', 'en'] as const).map((l) => [`${s.reg
     const t = legalData().templates[templateId(s.regime, d.form)];
     const statement = legalData().grounds.scoreStatement[lang];
     const who = s.self ? PERFORMER_REQUESTER : REQUESTER;
-    const capacity = s.self ? [] : lang === 'ja' ? ['当団体は、所属する', '当団体自身の利益に基づき', '山田 花子（やまだ はなこ）及び当団体の権利'] : ['in our own name and in our own interest', 'concerning Hanako Yamada (山田 花子)', "Hanako Yamada (山田 花子)'s and our rights"];
+    const capacity = s.self || s.lawyer ? [] : lang === 'ja' ? ['当団体は、所属する', '当団体自身の利益に基づき', '山田 花子（やまだ はなこ）及び当団体の権利'] : ['in our own name and in our own interest', 'concerning Hanako Yamada (山田 花子)', "Hanako Yamada (山田 花子)'s and our rights"];
     const expected = [t.title[lang], ...t.fields.map((f) => f.label[lang]), s.url, b.clipSha256, who.email, who.name, statement, ...s.must[lang], ...(s.regime === 'idpa' || s.regime === 'warning' || (s.regime === 'guideline' && !s.form) ? capacity : capacity.slice(0, 2))];
 
     const txt = await op(b.ctx, 'letters.export', { id: d.id, format: 'txt' });
