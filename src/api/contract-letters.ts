@@ -20,6 +20,19 @@ const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date written
 const ynu = z.enum(YES_NO_UNKNOWN).optional();
 const hostName = z.string().min(3).max(253).regex(/^[a-zA-Z0-9.:/-]+$/, { error: 'Not a host name' });
 
+/** A document's bytes sent from the UI: a name for the record, never a path. */
+const documentUpload = {
+  name: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((n) => !/[\\/]/.test(n) && !n.includes('\u0000') && n !== '.' && n !== '..', { error: 'A file name, not a path' }),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength > 0, { error: 'The file is empty' })
+    .refine((b) => b.byteLength <= 20 * 2 ** 20, { error: 'The file is larger than 20 MiB' }),
+};
+
 export const letterContract = {
   'platforms.list': { input: z.strictObject({}), output: [] as Platform[] },
   'platforms.add': {
@@ -77,6 +90,10 @@ export const letterContract = {
     }),
     output: {} as CaseLegal,
   },
+  /** Stores the power of attorney (委任状) with the case, with its date. */
+  'grounds.attachPoa': { input: z.strictObject({ caseId: idSchema, ...documentUpload, signedOn: ymd }), output: {} as CaseLegal },
+  /** The stored power of attorney, to save or attach. */
+  'grounds.poaDocument': { input: z.strictObject({ caseId: idSchema }), output: {} as { fileName: string; sha256: string; bytes: Uint8Array } },
   'letters.requester': { input: z.strictObject({}), output: {} as Requester },
   'letters.setRequester': {
     input: z.strictObject({

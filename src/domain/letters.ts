@@ -100,6 +100,8 @@ export interface CaseFacts {
   principal: string | null;
   /** Date (YYYY-MM-DD) of the power of attorney (委任状) an agent or lawyer holds. */
   poaSignedOn: string | null;
+  /** The power of attorney itself, stored with the case (its SHA-256 is cited in the letters). */
+  poaDocument: { fileName: string; sha256: string; sizeBytes: number } | null;
   /** A non-lawyer agent acts without pay and not as a business (弁護士法72条). */
   agentUnpaid: YesNoUnknown;
   /** The organisation has its own interest in the matter (not only its members'). */

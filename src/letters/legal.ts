@@ -7,6 +7,7 @@ import type { Db } from '../store/database.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { getCase } from '../store/cases.js';
+import { putDocument, readDocument } from '../store/documents.js';
 import { caseLegalHistory, getCaseLegal, saveCaseLegal } from '../store/letters.js';
 import { legalData } from './data/load.js';
 import { isCalendarDate } from './dates.js';
@@ -43,4 +44,20 @@ export function setCaseLegal(ctx: CoreContext, caseId: string, change: { facts?:
     appendAudit(ctx.db, { actor: ctx.actor, action: 'letters.case-legal', objectType: 'case', objectId: caseId, details: { facts, grounds } });
     return caseLegal(ctx, caseId);
   })();
+}
+
+/** Stores the power of attorney (委任状) with the case and records its date; letters then cite its SHA-256. */
+export function attachPowerOfAttorney(ctx: CoreContext, caseId: string, doc: { fileName: string; bytes: Uint8Array; signedOn: string }): CaseLegal {
+  if (!isCalendarDate(doc.signedOn)) throw new SeimonError('INVALID_INPUT', `The power of attorney date must be a real date written YYYY-MM-DD (got ${doc.signedOn}).`);
+  getCase(ctx.db, caseId);
+  const stored = putDocument(ctx.dataDir, doc.bytes);
+  const poaDocument = { fileName: doc.fileName, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+  return setCaseLegal(ctx, caseId, { facts: { poaSignedOn: doc.signedOn, poaDocument } });
+}
+
+/** The stored power of attorney of a case (NOT_FOUND when none was attached), checked against its hash. */
+export function powerOfAttorney(ctx: CoreContext, caseId: string): { fileName: string; sha256: string; bytes: Uint8Array } {
+  const { facts } = getCaseLegal(ctx.db, caseId);
+  if (!facts.poaDocument) throw new SeimonError('NOT_FOUND', `Case ${caseId} has no power of attorney attached.`);
+  return { fileName: facts.poaDocument.fileName, sha256: facts.poaDocument.sha256, bytes: readDocument(ctx.dataDir, facts.poaDocument.sha256) };
 }

@@ -118,7 +118,11 @@ function attachmentList(src: LetterSource, data: LegalData, t: TemplateFile, lan
   return ids.map((id) => {
     const a = data.senders.attachments.find((x) => x.id === id);
     const base = a ? a.label[lang] : id;
-    if (id === 'power-of-attorney' && src.facts.poaSignedOn) return lang === 'ja' ? `${base}（${src.facts.poaSignedOn}付）` : `${base} (dated ${src.facts.poaSignedOn})`;
+    if (id === 'power-of-attorney' && src.facts.poaSignedOn) {
+      const d = src.facts.poaDocument;
+      const file = d ? (lang === 'ja' ? `、${d.fileName} SHA-256: ${d.sha256}` : `, ${d.fileName} SHA-256: ${d.sha256}`) : '';
+      return lang === 'ja' ? `${base}（${src.facts.poaSignedOn}付${file}）` : `${base} (dated ${src.facts.poaSignedOn}${file})`;
+    }
     if (id === 'evidence-pack' && src.pack) return `${base}: ${src.pack.fileName}`;
     return base;
   });

@@ -120,6 +120,7 @@ export const DEFAULT_FACTS: CaseFacts = {
   capacity: 'self',
   principal: null,
   poaSignedOn: null,
+  poaDocument: null,
   agentUnpaid: 'unknown',
   ownInterest: 'unknown',
   legalRepresentative: 'unknown',

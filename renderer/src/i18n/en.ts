@@ -104,6 +104,7 @@ export const en: Messages = {
     csv: 'CSV', pdf: 'PDF', hours: '{{h}} h', none: 'No requests yet',
   },
   legal: {
+    poa: 'Power of attorney', poaFile: 'Power of attorney file', poaAttach: 'Attach', poaAttached: 'Attached {{file}}', poaSave: 'Save',
     factsTitle: 'Facts of the case', factsHint: '"yes" is confirmed, "no" contradicted, "unknown" not yet established. A ground resting on unknown facts is stated only as the requester\'s belief; one resting on contradicted facts cannot be exported.',
     groups: { claims: 'Facts the claims rest on', copyright: 'Copyright and DMCA', eu: 'EU (DSA)', sender: 'Who sends' },
     facts: {

@@ -102,6 +102,7 @@ export const ja = {
     csv: 'CSV', pdf: 'PDF', hours: '{{h}} 時間', none: 'まだ依頼はありません',
   },
   legal: {
+    poa: '委任状', poaFile: '委任状のファイル', poaAttach: '委任状を添付', poaAttached: '{{file}} を添付しました', poaSave: '保存',
     factsTitle: '案件の事実', factsHint: '「はい」は確認済み、「いいえ」は否定、「不明」は未確認です。未確認の事実に依る根拠は依頼者の見解としてのみ記載され、否定された事実に依る根拠は書き出せません。',
     groups: { claims: '主張の前提となる事実', copyright: '著作権・DMCA', eu: 'EU（DSA）', sender: '差出人の立場' },
     facts: {

@@ -8,7 +8,7 @@ import { legalData } from '../../letters/data/load.js';
 import { confirmLetter, draftLetter, editLetterField, listLetters } from '../../letters/drafts.js';
 import { exportLetter } from '../../letters/export.js';
 import { groundsLibrary } from '../../letters/fit.js';
-import { caseLegal, setCaseLegal } from '../../letters/legal.js';
+import { attachPowerOfAttorney, caseLegal, powerOfAttorney, setCaseLegal } from '../../letters/legal.js';
 import { advocacyCsv } from '../../letters/report/csv.js';
 import { advocacyReport } from '../../letters/report/gather.js';
 import { advocacyPdf } from '../../letters/report/pdf.js';
@@ -20,6 +20,8 @@ type LetterOps =
   | 'platforms.add'
   | 'platforms.update'
   | 'letters.confirm'
+  | 'grounds.attachPoa'
+  | 'grounds.poaDocument'
   | 'letters.setDates'
   | 'grounds.list'
   | 'grounds.forCase'
@@ -59,6 +61,8 @@ export const letterHandlers: HandlerGroup<LetterOps> = {
     const facts = Object.fromEntries(Object.entries(input.facts ?? {}).filter(([, v]) => v !== undefined));
     return setCaseLegal(ctx, input.caseId, { facts, ...(input.grounds ? { grounds: input.grounds } : {}) });
   },
+  'grounds.attachPoa': (ctx, input) => attachPowerOfAttorney(ctx, input.caseId, { fileName: input.name, bytes: input.bytes, signedOn: input.signedOn }),
+  'grounds.poaDocument': (ctx, input) => powerOfAttorney(ctx, input.caseId),
   'letters.requester': (ctx) => getRequester(ctx.db),
   'letters.setRequester': (ctx, input) =>
     ctx.db.transaction(() => {

@@ -116,6 +116,35 @@ describe('sender capacity', () => {
     closeCore(b.ctx);
   });
 
+  it('stores the power of attorney with the case, cites its SHA-256 among the attachments and gives it back intact', async () => {
+    const b = await buildCase({ grounds: ['defamation'], facts: { ...facts, capacity: 'lawyer' } });
+    const d = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'guideline', lang: 'ja', platformId: 'dwango-niconico' });
+    expect(d.blockers.map((x) => x.id)).toEqual(['poa-missing']);
+    const pdf = new TextEncoder().encode('%PDF-1.4 委任状 signed by 山田 花子');
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(pdf).digest('hex');
+    const legal = await op(b.ctx, 'grounds.attachPoa', { caseId: b.caseId, name: '委任状.pdf', bytes: pdf, signedOn: '2025-04-01' });
+    expect(legal.facts).toMatchObject({ poaSignedOn: '2025-04-01', poaDocument: { fileName: '委任状.pdf', sha256: sha, sizeBytes: pdf.byteLength } });
+    const l = await op(b.ctx, 'letters.get', { id: d.id });
+    expect(l.blockers).toEqual([]);
+    expect(l.attachments).toContain(`委任状（2025-04-01付、委任状.pdf SHA-256: ${sha}）`);
+    const back = await op(b.ctx, 'grounds.poaDocument', { caseId: b.caseId });
+    expect(Buffer.from(back.bytes).equals(Buffer.from(pdf))).toBe(true);
+    // Changing other facts keeps the document; bad input is refused and loses nothing.
+    await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { insulting: 'yes' } });
+    expect((await op(b.ctx, 'grounds.forCase', { caseId: b.caseId })).facts.poaDocument?.sha256).toBe(sha);
+    expect(await opError(b.ctx, 'grounds.attachPoa', { caseId: b.caseId, name: 'x.pdf', bytes: new Uint8Array(), signedOn: '2025-04-01' })).toBe('INVALID_INPUT');
+    expect(await opError(b.ctx, 'grounds.attachPoa', { caseId: b.caseId, name: '../x.pdf', bytes: pdf, signedOn: '2025-04-01' })).toBe('INVALID_INPUT');
+    expect(await opError(b.ctx, 'grounds.attachPoa', { caseId: b.caseId, name: 'x.pdf', bytes: pdf, signedOn: '2025-13-01' })).toBe('INVALID_INPUT');
+    expect((await op(b.ctx, 'grounds.forCase', { caseId: b.caseId })).facts.poaSignedOn).toBe('2025-04-01');
+    // A damaged stored copy is refused, not handed out.
+    const fs = await import('node:fs');
+    const { documentPath } = await import('../../../src/store/documents.js');
+    fs.writeFileSync(documentPath(b.ctx.dataDir, sha), 'tampered');
+    expect(await opError(b.ctx, 'grounds.poaDocument', { caseId: b.caseId })).toBe('LETTER_DOCUMENT_DAMAGED');
+    closeCore(b.ctx);
+  });
+
   it('files a YouTube privacy complaint only as the person or their legal representative', async () => {
     const b = await buildCase({ url: 'https://youtu.be/abc', grounds: ['defamation'], facts: { ...facts, capacity: 'organisation', ownInterest: 'yes' } });
     const d = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'youtube', lang: 'en', platformId: 'google-youtube' });

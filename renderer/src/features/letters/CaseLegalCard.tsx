@@ -6,6 +6,7 @@ import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { letterError } from './letterError';
 import { FactsForm } from './FactsForm';
+import { PoaCard } from './PoaCard';
 
 const STATUS_TAG = { confirmed: 'tag ok', belief: 'tag warn', contradicted: 'tag bad' } as const;
 
@@ -25,9 +26,12 @@ export function CaseLegalCard({ caseId, onSaved }: { caseId: string; onSaved?: (
     }
   }, [legal]);
 
-  async function save() {
+  /** Saves the form; after attaching a power of attorney, keeps the stored date and document. */
+  async function save(keepPoa = false) {
     if (!facts) return;
-    const res = await call('grounds.setForCase', { caseId, grounds: chosen, facts });
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the document is set only by attaching it
+    const { poaDocument, poaSignedOn, ...rest } = facts;
+    const res = await call('grounds.setForCase', { caseId, grounds: chosen, facts: keepPoa ? rest : { ...rest, poaSignedOn } });
     if (!res.ok) notify('error', letterError(t, res.error));
     await reload();
     onSaved?.();
@@ -39,6 +43,13 @@ export function CaseLegalCard({ caseId, onSaved }: { caseId: string; onSaved?: (
       <h2>{t('letters.legal')}</h2>
       <p className="small muted">{t('legal.factsHint')}</p>
       <FactsForm facts={facts} onChange={setFacts} />
+      {(facts.capacity === 'agent' || facts.capacity === 'lawyer') && (
+        <PoaCard
+          caseId={caseId}
+          facts={legal.facts}
+          onSaved={() => void save(true)}
+        />
+      )}
       <fieldset className="grounds">
         <legend>{t('letters.groundsTitle')}</legend>
         {grounds.map((g) => {
@@ -64,7 +75,7 @@ export function CaseLegalCard({ caseId, onSaved }: { caseId: string; onSaved?: (
           ))}
         </ul>
       )}
-      <button type="button" className="primary" onClick={() => void save()}>
+      <button type="button" className="primary" onClick={() => void save(false)}>
         {t('letters.saveLegal')}
       </button>
       {legal.history.length > 0 && (
