@@ -167,6 +167,9 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByRole('button', { name: /山田花子 × キャラクターA/ }).click();
     const legal = page.getByTestId('case-legal');
     await legal.getByLabel(/パブリシティ権/).check();
+    // Union staff send in the union's own name and interest (not as the performer).
+    await legal.locator('[data-fact=capacity]').selectOption('organisation');
+    await legal.locator('[data-fact=ownInterest]').selectOption('yes');
     await legal.getByRole('button', { name: '保存' }).click();
 
     const letters = page.getByTestId('letters');
