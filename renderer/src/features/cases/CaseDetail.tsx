@@ -21,6 +21,8 @@ export function CaseDetail({ id }: { id: string }) {
   const [withAudio, setWithAudio] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [checks, setChecks] = useState<Record<string, string>>({});
+  /** Bumped when the case's facts or grounds are saved, so an open letter is recomposed. */
+  const [legalVersion, setLegalVersion] = useState(0);
 
   async function changeStatus() {
     if (!next) return;
@@ -157,8 +159,14 @@ export function CaseDetail({ id }: { id: string }) {
           </ol>
         </div>
       </div>
-      <CaseLegalCard caseId={id} onSaved={() => void reload()} />
-      <LettersCard caseId={id} />
+      <CaseLegalCard
+        caseId={id}
+        onSaved={() => {
+          setLegalVersion((v) => v + 1);
+          void reload();
+        }}
+      />
+      <LettersCard caseId={id} legalVersion={legalVersion} />
     </section>
   );
 }

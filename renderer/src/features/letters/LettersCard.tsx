@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { LETTER_REGIMES } from '../../../../src/api/contract';
@@ -10,7 +10,7 @@ import { LetterEditor } from './LetterEditor';
 import { OperatorForm } from './OperatorForm';
 
 /** Removal requests of one case: draft one per regime and platform, edit, export, track. */
-export function LettersCard({ caseId }: { caseId: string }) {
+export function LettersCard({ caseId, legalVersion = 0 }: { caseId: string; legalVersion?: number }) {
   const { t, i18n } = useTranslation();
   const notify = useAppStore((s) => s.notify);
   const { value: letters, reload } = useCall('letters.list', { caseId });
@@ -20,6 +20,13 @@ export function LettersCard({ caseId }: { caseId: string }) {
   const [platformId, setPlatformId] = useState('');
   const [lang, setLang] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
   const [open, setOpen] = useState<LetterDetail | null>(null);
+  const openId = open?.id ?? null;
+  // The case's facts or grounds changed: show the open letter (and the list) as they now stand.
+  useEffect(() => {
+    if (legalVersion === 0) return;
+    void reload();
+    if (openId) void call('letters.get', { id: openId }).then((res) => res.ok && setOpen(res.value));
+  }, [legalVersion]);
 
   async function draft() {
     const res = await call('letters.draft', { caseId, regime, form: regime === 'guideline' && form ? form : null, lang, platformId: platformId || null });
