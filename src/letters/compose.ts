@@ -37,8 +37,8 @@ function packWarnings(src: LetterSource): FitWarning[] {
       subject: 'attachments',
       level: 'caution',
       message: {
-        ja: `最新の証拠パック「${src.unfitPack.fileName}」は参照音声を含むため、宛先には添付・引用しません。参照音声を含まない証拠パックを書き出してください。`,
-        en: `The newest evidence pack "${src.unfitPack.fileName}" holds reference audio, so it is neither attached nor cited. Export a pack without reference audio for recipients.`,
+        ja: `最新の証拠パック「${src.unfitPack.fileName}」は内部用（参照音声や他の出演者の情報を含み得る）のため、宛先には添付・引用しません。提出先向けの証拠パックを書き出してください。`,
+        en: `The newest evidence pack "${src.unfitPack.fileName}" is an internal pack (it may hold reference audio or other performers' data), so it is neither attached nor cited. Export the recipient version for recipients.`,
       },
     },
   ];

@@ -10,6 +10,8 @@ import { getPerformer } from '../store/performers.js';
 import { getSuspect } from '../store/suspects.js';
 import { getBands } from '../store/settings.js';
 import type { VerdictBand } from '../scoring/verdict.js';
+import type { PrintoutAttachment } from '../domain/capture.js';
+import { printoutAttachments } from './printouts.js';
 import { citedScores } from './scores.js';
 import type { CitedScore } from './scores.js';
 
@@ -19,7 +21,7 @@ export interface LetterSource {
   suspects: Suspect[];
   /** The newest evidence pack fit to send to a recipient (no reference audio); null when none. */
   pack: EvidenceExport | null;
-  /** A newer pack exists that is not fit to send (it holds reference audio), so it is neither cited nor attached. */
+  /** A newer pack exists that is not fit to send (an internal pack), so it is neither cited nor attached. */
   unfitPack: EvidenceExport | null;
   scores: CitedScore[];
   bands: readonly VerdictBand[];
@@ -27,17 +29,23 @@ export interface LetterSource {
   grounds: string[];
   requester: Requester;
   platform: Platform;
+  /** Page printouts (captures) of the case's suspects, to attach where forms ask for one. */
+  printouts: PrintoutAttachment[];
   now: Date;
 }
 
+/** A pack fit to go to a recipient: the redacted version, with no reference audio and no other performers. */
+export const fitForRecipient = (e: EvidenceExport): boolean => e.redacted && !e.withReferenceAudio && !e.withOtherPerformers;
+
 /**
- * Which pack a letter may cite and attach: never one holding reference audio (the performers'
- * recordings stay on this machine). Exports are newest first.
+ * Which pack a letter may cite and attach: only the redacted recipient version (the performers'
+ * recordings and other performers' data stay on this machine). Exports are newest first; `unfitPack`
+ * is a newer internal pack the letter leaves out, so the editor can say why.
  */
 export function recipientPack(exports: readonly EvidenceExport[]): { pack: EvidenceExport | null; unfitPack: EvidenceExport | null } {
-  const pack = exports.find((e) => !e.withReferenceAudio) ?? null;
+  const pack = exports.find(fitForRecipient) ?? null;
   const newest = exports[0] ?? null;
-  return { pack, unfitPack: newest && newest !== pack && newest.withReferenceAudio ? newest : null };
+  return { pack, unfitPack: newest && newest !== pack && !fitForRecipient(newest) ? newest : null };
 }
 
 /** Reads a case's letter material. */
@@ -57,6 +65,7 @@ export function letterSource(ctx: CoreContext, caseId: string, platform: Platfor
     grounds: legal.grounds,
     requester: getRequester(ctx.db),
     platform,
+    printouts: printoutAttachments(ctx, caseId),
     now,
   };
 }

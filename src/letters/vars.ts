@@ -124,6 +124,8 @@ function attachmentList(src: LetterSource, data: LegalData, t: TemplateFile, lan
       return lang === 'ja' ? `${base}（${src.facts.poaSignedOn}付${file}）` : `${base} (dated ${src.facts.poaSignedOn}${file})`;
     }
     if (id === 'evidence-pack' && src.pack) return `${base}: ${src.pack.fileName}`;
+    if (id === 'page-printout' && src.printouts.length)
+      return `${base}: ${src.printouts.map((p) => `${p.fileName} (SHA-256 ${p.sha256})`).join(lang === 'ja' ? '、' : ', ')}`;
     return base;
   });
 }

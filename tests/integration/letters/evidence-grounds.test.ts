@@ -30,34 +30,39 @@ describe.skipIf(!hasShared)('grounds in the pack, the report and the letter (rea
     caseId = (await op(ctx, 'cases.create', { performerIds: [p.id], suspectIds: [s.id], platform: 'google-youtube' })).id;
     await op(ctx, 'grounds.setForCase', { caseId, grounds: ['defamation', 'publicity'], facts: { harmsReputation: 'yes', commercialUse: 'yes', exclusiveExploitation: 'unknown', capacity: 'self' } });
     await op(ctx, 'letters.setRequester', PERFORMER_REQUESTER);
+    await op(ctx, 'evidence.updateSettings', { examiner: { name: '鑑定 太郎', role: '日本俳優連合 技術担当' } });
   }, 240_000);
   afterAll(() => closeCore(ctx));
 
-  it('writes the grounds (with their status) and the facts into the signed manifest and the report', { timeout: 240_000 }, async () => {
-    const pack = await op(ctx, 'evidence.export', { caseId, lang: 'ja', includeReferenceAudio: false });
+  it('writes the grounds (with their status) into the signed manifest and the report; the facts only into internal packs', { timeout: 240_000 }, async () => {
+    const pack = await op(ctx, 'evidence.export', { caseId, lang: 'ja' });
+    expect(pack.redacted).toBe(true);
+    type Manifest = { case: { grounds: { id: string; status: string; name: { ja: string } }[]; facts: Record<string, unknown> | null } };
     const file = path.join(dir, 'exports', pack.fileName);
-    const manifest = JSON.parse(entry(file, 'manifest.json')) as { case: { grounds: { id: string; status: string; name: { ja: string } }[]; facts: Record<string, unknown> } };
+    const manifest = JSON.parse(entry(file, 'manifest.json')) as Manifest;
     expect(manifest.case.grounds.map((g) => [g.id, g.status, g.name.ja])).toEqual([
       ['defamation', 'confirmed', '名誉毀損'],
       ['publicity', 'belief', 'パブリシティ権'],
     ]);
-    expect(manifest.case.facts).toMatchObject({ harmsReputation: 'yes', exclusiveExploitation: 'unknown', capacity: 'self' });
-    const html = entry(file, 'report.html');
-    expect(html).toContain('名誉毀損、パブリシティ権（事実確認中）');
-    expect(fs.existsSync(file)).toBe(true);
+    expect(manifest.case.facts).toBeNull(); // the recipient version does not carry the internal working
+    expect(entry(file, 'report.html')).toContain('名誉毀損、パブリシティ権（事実確認中）');
+    const internal = await op(ctx, 'evidence.export', { caseId, lang: 'en', audience: 'internal' });
+    const im = JSON.parse(entry(path.join(dir, 'exports', internal.fileName), 'manifest.json')) as Manifest;
+    expect(im.case.facts).toMatchObject({ harmsReputation: 'yes', exclusiveExploitation: 'unknown', capacity: 'self' });
+    expect(entry(path.join(dir, 'exports', internal.fileName), 'report.html')).toContain('Defamation; Right of publicity (facts being confirmed)');
   });
 
-  it('cites only a pack without reference audio, and takes YouTube timestamps from the comparison timeline', { timeout: 240_000 }, async () => {
-    const clean = (await op(ctx, 'cases.get', { id: caseId })).exports[0]!;
-    const withAudio = await op(ctx, 'evidence.export', { caseId, lang: 'ja', includeReferenceAudio: true });
-    expect(withAudio.withReferenceAudio).toBe(true);
+  it('cites and attaches only the redacted recipient pack, never an internal one, and takes YouTube timestamps from the comparison timeline', { timeout: 240_000 }, async () => {
+    const clean = (await op(ctx, 'cases.get', { id: caseId })).exports.find((e) => e.redacted)!;
+    const withAudio = await op(ctx, 'evidence.export', { caseId, lang: 'ja', audience: 'internal', includeReferenceAudio: true });
+    expect(withAudio).toMatchObject({ withReferenceAudio: true, redacted: false });
     const d = await op(ctx, 'letters.draft', { caseId, regime: 'youtube', lang: 'ja', platformId: 'google-youtube' });
     const evidence = d.fields.find((f) => f.key === 'evidence')!.value;
     expect(evidence).toContain(clean.sha256);
     expect(evidence).not.toContain(withAudio.sha256);
     expect(d.warnings.find((w) => w.subject === 'attachments')?.message.ja).toContain(withAudio.fileName);
     const g = await op(ctx, 'letters.draft', { caseId, regime: 'guideline', lang: 'ja', platformId: 'google-youtube' });
-    expect(g.attachments.join('\n')).toContain(`証拠パック（参照音声・他の出演者の情報を含まないもの）: ${clean.fileName}`);
+    expect(g.attachments.join('\n')).toContain(`証拠パック（提出先向け: 参照音声・他の出演者の情報を含まないもの）: ${clean.fileName}`);
     expect(g.attachments.join('\n')).not.toContain(withAudio.fileName);
     expect(g.grounds.map((x) => x.id)).toEqual(['defamation', 'publicity']);
     // Timestamps: the regions recorded with the latest score, as m:ss spans.

@@ -8,6 +8,7 @@ import { useAppStore } from '../../app/store';
 import { letterError } from './letterError';
 import { LetterEditor } from './LetterEditor';
 import { OperatorForm } from './OperatorForm';
+import { PrintoutAttachments } from '../capture/PrintoutAttachments';
 
 /** Removal requests of one case: draft one per regime and platform, edit, export, track. */
 export function LettersCard({ caseId, legalVersion = 0 }: { caseId: string; legalVersion?: number }) {
@@ -111,6 +112,7 @@ export function LettersCard({ caseId, legalVersion = 0 }: { caseId: string; lega
           }}
         />
       )}
+      <PrintoutAttachments caseId={caseId} />
     </div>
   );
 }
