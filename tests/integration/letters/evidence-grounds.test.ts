@@ -1,7 +1,6 @@
 // Grounds travel with the case into the signed evidence pack (manifest and report) and into every
 // letter; a letter cites and attaches only a pack without reference audio; YouTube's timestamps come
 // from the comparison timeline. Real core, starter model, real speech (../shared).
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../src/core/context.js';
