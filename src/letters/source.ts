@@ -13,6 +13,8 @@ import type { VerdictBand } from '../scoring/verdict.js';
 import type { PrintoutAttachment } from '../domain/capture.js';
 import { printoutAttachments } from './printouts.js';
 import { citedScores } from './scores.js';
+import { vouchedScore } from '../workbench/population-statement.js';
+import type { PopulationFigures } from '../domain/index.js';
 import type { CitedScore } from './scores.js';
 
 export interface LetterSource {
@@ -23,7 +25,8 @@ export interface LetterSource {
   pack: EvidenceExport | null;
   /** A newer pack exists that is not fit to send (an internal pack), so it is neither cited nor attached. */
   unfitPack: EvidenceExport | null;
-  scores: CitedScore[];
+  /** Scores as they may be stated: a band the population check does not vouch for is withheld. */
+  scores: (CitedScore & { population: PopulationFigures | null })[];
   bands: readonly VerdictBand[];
   facts: CaseFacts;
   grounds: string[];
@@ -54,12 +57,13 @@ export function letterSource(ctx: CoreContext, caseId: string, platform: Platfor
   const performers = c.performers.map((p) => getPerformer(ctx.db, p.id));
   const suspects = c.suspects.map((s) => getSuspect(ctx.db, s.id));
   const legal = getCaseLegal(ctx.db, caseId);
+  const figures = new Map<string, PopulationFigures | null>();
   return {
     case: c,
     performers,
     suspects,
     ...recipientPack(listExports(ctx.db, caseId)),
-    scores: citedScores(ctx.db, caseId, performers.map((p) => p.id), suspects.map((s) => s.id)),
+    scores: citedScores(ctx.db, caseId, performers.map((p) => p.id), suspects.map((s) => s.id)).map((s) => vouchedScore(ctx, s, figures)),
     bands: getBands(ctx.db),
     facts: legal.facts,
     grounds: legal.grounds,
