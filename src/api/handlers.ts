@@ -5,6 +5,7 @@ import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
 import { captureHandlers } from './handlers/captures.js';
 import { caseHandlers } from './handlers/cases.js';
+import { evidenceHandlers } from './handlers/evidence.js';
 import { letterHandlers } from './handlers/letters.js';
 import { cliFileHandlers } from './handlers/cli-files.js';
 import { modelHandlers } from './handlers/models.js';
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...modelHandlers,
   ...caseHandlers,
+  ...evidenceHandlers,
   ...letterHandlers,
   ...captureHandlers,
   ...cliFileHandlers,

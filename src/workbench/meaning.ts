@@ -15,9 +15,16 @@ export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lan
   const band = bands.find((b) => b.key === r.band);
   const pct = formatSimilarity(r.percent, '');
   const lr = Math.exp(r.llr);
-  const lrText = lr >= 100 || lr < 0.01 ? lr.toExponential(1) : lr.toPrecision(2);
+  const lrText = likelihoodRatioText(lr, ja ? 'ja-JP' : 'en');
   if (ja) {
     return `類似度 ${pct}%（${band?.labelJa ?? r.band}）。この比較結果は${v.labelJa}します（尤度比 LR ≈ ${lrText}）。`;
   }
   return `Similarity ${pct} % (${band?.labelEn ?? r.band}). The comparison gives ${v.labelEn} (likelihood ratio LR ≈ ${lrText}).`;
+}
+
+/** A likelihood ratio for people: two significant digits with digit grouping ("570", "12,000", "1/450"), never "5.7e+2". */
+export function likelihoodRatioText(lr: number, locale: string): string {
+  if (!Number.isFinite(lr) || lr <= 0) return '—';
+  const two = (x: number) => Number(x.toPrecision(2)).toLocaleString(locale, { maximumFractionDigits: 2 });
+  return lr < 0.01 ? `1/${two(1 / lr)}` : two(lr);
 }
