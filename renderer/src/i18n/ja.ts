@@ -102,7 +102,7 @@ export const ja = {
     csv: 'CSV', pdf: 'PDF', hours: '{{h}} 時間', none: 'まだ依頼はありません',
   },
   capture: {
-    title: 'ページの取得', url: '見つかったページの URL', start: 'ページを取得', running: '取得中…（最大 1 分）', done: 'ページを取得しました（{{count}} 項目をページから入力）',
+    title: 'ページの取得', url: '見つかったページのアドレス', start: 'ページを取得', running: '取得中…（最大 1 分）', done: 'ページを取得しました（{{count}} 項目をページから入力）',
     help: '独立したブラウザ（Cookie やログイン情報なし）でページを開き、スクリーンショット・MHTML・ヘッダー・証明書・本文を SHA-256 付きで保存します。',
     privateTitle: '自分のネットワーク内のアドレスです', privateBody: '{{url}} はこのコンピュータまたは社内ネットワーク内のアドレスです。意図したものであれば取得を続けてください。',
     privateConfirm: 'このまま取得する', cancel: 'キャンセル',
