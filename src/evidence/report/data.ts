@@ -48,8 +48,6 @@ export interface ReportData {
   files: { path: string; sha256: string; size: number }[];
   audit: { included: number; total: number; chainVerified: boolean };
   referenceAudioIncluded: boolean;
-  /** Pages captured for the case's suspects (see report/captures.ts). */
-  captures?: ReportCapture[];
   redaction: PackRedaction;
   examiner: Examiner;
   tsaUrl: string | null;
@@ -59,4 +57,6 @@ export interface ReportData {
   bands: VerdictBandSetting[];
   /** The case's platform as people know it (the catalog name), or null. */
   platformName: string | null;
+  /** Pages captured for the case's suspects (see report/captures.ts). */
+  captures?: ReportCapture[];
 }

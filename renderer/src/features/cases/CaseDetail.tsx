@@ -6,6 +6,7 @@ import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { CaseLegalCard } from '../letters/CaseLegalCard';
 import { LettersCard } from '../letters/LettersCard';
+import { PopulationPanel } from '../population/PopulationPanel';
 
 /** One case: status and history, evidence packs (export, verify), the signing key. */
 export function CaseDetail({ id }: { id: string }) {
@@ -15,6 +16,8 @@ export function CaseDetail({ id }: { id: string }) {
   const { value: c, error, reload } = useCall('cases.get', { id });
   const { value: key } = useCall('evidence.key', {});
   const { value: info } = useCall('app.info', {});
+  const { value: pop } = useCall('population.get', c ? { modelId: c.modelId } : null);
+  const { value: settings } = useCall('settings.get', {});
   const [next, setNext] = useState<CaseStatus | ''>('');
   const [note, setNote] = useState('');
   const [lang, setLang] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
@@ -83,6 +86,7 @@ export function CaseDetail({ id }: { id: string }) {
               <dd>{c.legalGrounds ?? '—'}</dd>
             </dl>
           </div>
+          {pop && <PopulationPanel figures={pop.figures} bands={settings?.bands ?? []} propositions />}
           <div className="card">
             <h2>{t('cases.exports')}</h2>
             <div className="toolbar">
