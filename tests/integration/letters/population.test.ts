@@ -54,6 +54,7 @@ describe.skipIf(!hasShared)('reports and letters under the population check', ()
     caseId = c.id;
     await op(ctx, 'grounds.setForCase', { caseId, grounds: ['publicity'], facts: { usedActualRecordings: 'no' } });
     await op(ctx, 'letters.setRequester', REQUESTER);
+    await op(ctx, 'evidence.updateSettings', { examiner: { name: '山田 鑑定', role: '権利保護担当' } });
   }, 240_000);
   afterAll(() => ctx && closeCore(ctx));
 
