@@ -221,7 +221,7 @@ export const en: Messages = {
     },
   },
   capture: {
-    title: 'Page capture', url: 'URL of the page it was found on', start: 'Capture page', running: 'Capturing… (up to a minute)', done: 'Page captured ({{count}} fields filled from the page)',
+    title: 'Page capture', url: 'Address of the page where it was found', start: 'Capture page', running: 'Capturing… (up to a minute)', done: 'Page captured ({{count}} fields filled from the page)',
     help: 'Opens the page in an isolated browser (no cookies, no logins) and stores the screenshot, MHTML, headers, certificate and text, each with its SHA-256.',
     privateTitle: 'An address on your own network', privateBody: '{{url}} is on this computer or your local network. Continue only if you meant it.',
     privateConfirm: 'Capture anyway', cancel: 'Cancel',
