@@ -1,6 +1,17 @@
+/**
+ * What a shell (CLI, core host, e2e harness) needs besides `invoke`: opening and closing the core on a
+ * data folder, the app version, and the error type. Shells import these from here, never from the layers
+ * below `api/`.
+ */
 import type { CoreContext } from '../core/context.js';
 import { closeCore, openCore } from '../store/open-core.js';
 import { sweepLeftovers } from '../workbench/sweep.js';
+
+export { openCore, closeCore, databaseFileOf } from '../store/open-core.js';
+export { resolveDataDir } from '../core/data-dir.js';
+export { APP_VERSION } from '../core/version.js';
+export { SeimonError, isSeimonError } from '../core/errors.js';
+export type { CoreContext } from '../core/context.js';
 
 /**
  * Opens the core on a data folder for a shell (app, CLI, harness) and sweeps what killed processes left
@@ -17,5 +28,3 @@ export function openSession(dataDir: string, actor: string, opts: { sweep?: bool
   }
   return ctx;
 }
-
-export { closeCore };
