@@ -2,10 +2,10 @@ import { monoChunks } from './pipeline.js';
 import type { AudioStream } from './stream.js';
 
 /**
- * How much canonical audio (16 kHz mono) the probe and enrolment hold at once: 10 minutes (38 MB).
+ * How much canonical audio (16 kHz mono) the probe and enrolment hold at once: 5 minutes (19 MB).
  * A multiple of 512 (the descriptor frame and the Silero window), so per-frame measures line up.
  */
-export const BLOCK_SAMPLES = 10 * 60 * 16000;
+export const BLOCK_SAMPLES = 5 * 60 * 16000;
 
 /** A stretch of canonical audio and where it starts (in samples from the beginning). */
 export interface AudioBlock {

@@ -19,7 +19,7 @@ export interface FileEmbedding extends ClipEmbedding {
 
 /**
  * Decodes a file, finds its speech and embeds it: the whole front-end for one recording. Long
- * recordings go through in 10-minute blocks (VAD and windows per block), so memory stays flat with
+ * recordings go through in 5-minute blocks (VAD and windows per block), so memory stays flat with
  * length; a recording of one block is embedded exactly as a whole.
  */
 export async function embedFile(embedder: Embedder, path: string, opts: EmbedOptions = {}): Promise<FileEmbedding> {
