@@ -8,10 +8,13 @@ import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
+import { populationContract } from './contract-population.js';
+import { evidenceContract } from './contract-evidence.js';
+import { captureContract } from './contract-capture.js';
 import { cliContract } from './contract-cli.js';
 import { CASE_STATUSES } from '../domain/cases.js';
-import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
-import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
+import type { AuditVerification, Case, CaseDetail } from '../domain/cases.js';
+import type { AppInfo, Performer, PerformerDetail } from '../domain/performers.js';
 import type {
   Comparison,
   JobStatus,
@@ -42,6 +45,8 @@ const performerFields = {
       source: optionalText('Source', 500).transform((v) => v ?? null),
     })
     .nullish(),
+  /** Language the performer records in: a primary language code (ja, en, zh, ko…). */
+  language: z.string().regex(/^[a-z]{2,3}$/, { error: 'Use a language code such as ja or en' }).optional(),
 };
 
 const suspectFields = {
@@ -59,6 +64,7 @@ const suspectFields = {
   capturedAt: optionalText('Captured at', 40),
   foundAt: optionalText('Found at', 40),
   notes: notesText('Notes'),
+  postTitle: optionalText('Post title', 200),
 };
 
 /** The most bytes one upload may carry (the decoder's own compressed-size limit; larger models are imported from the CLI). */
@@ -89,7 +95,6 @@ const caseFields = {
 };
 
 /** A pack in <dataDir>/exports/, by bare file name (never a path). */
-const exportFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$/, { error: 'An export file name, not a path' });
 
 
 export const contract = {
@@ -105,6 +110,7 @@ export const contract = {
       agency: performerFields.agency,
       notes: performerFields.notes,
       consent: performerFields.consent,
+      language: performerFields.language,
     }),
     output: {} as Performer,
   },
@@ -180,15 +186,11 @@ export const contract = {
   'cases.create': { input: z.strictObject({ ...caseFields, performerIds: z.array(idSchema).min(1).max(50), suspectIds: z.array(idSchema).min(1).max(200) }), output: {} as CaseDetail },
   'cases.update': { input: z.strictObject({ id: idSchema, ...caseFields }), output: {} as CaseDetail },
   'cases.updateStatus': { input: z.strictObject({ id: idSchema, status: z.enum(CASE_STATUSES), note: notesText('Note', 2000) }), output: {} as CaseDetail },
-  /** Writes the pack into <dataDir>/exports/ and returns its record; the shell offers that file for saving. */
-  'evidence.export': {
-    input: z.strictObject({ caseId: idSchema, lang: z.enum(['ja', 'en']), includeReferenceAudio: z.boolean().default(false) }),
-    output: {} as EvidenceExport,
-  },
-  'evidence.verify': { input: z.strictObject({ fileName: exportFileName }), output: {} as PackVerification },
-  'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
+  ...populationContract,
+  ...evidenceContract,
+  ...captureContract,
   ...cliContract,
 } as const;
 
@@ -214,9 +216,15 @@ export type * from '../domain/workbench.js';
 export type * from '../domain/performers.js';
 export type * from '../domain/cases.js';
 export { CASE_STATUSES } from '../domain/cases.js';
+export { KNOWN_TSAS } from '../domain/evidence.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
+export type * from '../domain/population.js';
+export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE } from '../domain/population.js';
+export type * from '../domain/evidence.js';
 export type * from './cli-types.js';
 export { isCliOnlyOperation } from './contract-cli.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';
+export type * from '../domain/capture.js';
+export { PAGE_FIELDS } from '../domain/capture.js';

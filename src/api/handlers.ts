@@ -3,11 +3,14 @@ import { databaseFileOf } from '../store/open-core.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
+import { captureHandlers } from './handlers/captures.js';
 import { caseHandlers } from './handlers/cases.js';
+import { evidenceHandlers } from './handlers/evidence.js';
 import { letterHandlers } from './handlers/letters.js';
 import { cliFileHandlers } from './handlers/cli-files.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
+import { populationHandlers } from './handlers/population.js';
 import { screeningHandlers } from './handlers/screening.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { suspectHandlers } from './handlers/suspects.js';
@@ -29,6 +32,9 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...modelHandlers,
   ...caseHandlers,
+  ...evidenceHandlers,
   ...letterHandlers,
+  ...populationHandlers,
+  ...captureHandlers,
   ...cliFileHandlers,
 };

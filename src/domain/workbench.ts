@@ -2,6 +2,8 @@
  * Pure types of the workbench (performers' references, suspects, screening, comparison). No imports
  * with runtime code: the renderer sees these through the contract.
  */
+import type { PopulationFigures } from './population.js';
+import type { FieldSource } from './capture.js';
 
 /** AI uses a performer may allow or refuse (consent / opt-out statement). */
 export const AI_USES = ['tts_training', 'voice_cloning', 'character_voice', 'dubbing_localisation', 'advertising', 'parody_fan_work'] as const;
@@ -85,13 +87,17 @@ export interface Suspect {
   capturedAt: string | null;
   foundAt: string | null;
   notes: string | null;
+  /** Title of the post the voice was found in (from a capture, or typed). */
+  postTitle: string | null;
   createdAt: string;
   clips: Recording[];
+  /** Fields prefilled from a captured page, with the capture they came from (see captures). */
+  fieldSources: FieldSource[];
 }
 
 export interface JobStatus {
   id: string;
-  kind: 'screening' | 'enrollment' | 'model-install';
+  kind: 'screening' | 'enrollment' | 'model-install' | 'population-check' | 'evaluation';
   state: 'running' | 'done' | 'cancelled' | 'failed';
   done: number;
   total: number;
@@ -134,6 +140,8 @@ export interface ModelRef {
 export interface ScreeningRun {
   id: string;
   model: ModelRef;
+  /** The population check the scores were read under (null for runs from before it existed). */
+  population: PopulationFigures | null;
   startedAt: string;
   finishedAt: string | null;
   performers: { id: string; name: string }[];
@@ -172,6 +180,8 @@ export interface Comparison {
   errorRates: BandErrorRateReading[] | null;
   /** Which trials those rates come from (held-out speakers, or the user's calibration trials in-sample). */
   errorRatesBasis: string | null;
+  /** The population check on the enrolled performers: its rates, counts, and whether the band is withheld. */
+  population: PopulationFigures;
 }
 
 /** False-match and miss rates at one verdict band's threshold. */

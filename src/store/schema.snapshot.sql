@@ -1,3 +1,12 @@
+-- index capture_artefacts_sha
+CREATE INDEX capture_artefacts_sha ON capture_artefacts(sha256);
+
+-- index capture_media_capture
+CREATE INDEX capture_media_capture ON capture_media(capture_id);
+
+-- index captures_suspect
+CREATE INDEX captures_suspect ON captures(suspect_id, captured_at);
+
 -- index case_events_case
 CREATE INDEX case_events_case ON case_events(case_id, at);
 
@@ -37,6 +46,9 @@ CREATE UNIQUE INDEX recordings_suspect_sha ON recordings(suspect_id, sha256) WHE
 -- index screening_runs_model
 CREATE INDEX screening_runs_model ON screening_runs(model_sha256, state, finished_at);
 
+-- index suspect_field_history_suspect
+CREATE INDEX suspect_field_history_suspect ON suspect_field_history(suspect_id, seq);
+
 -- table audit_log
 CREATE TABLE audit_log (
   seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,6 +60,56 @@ CREATE TABLE audit_log (
   details     TEXT NOT NULL,
   prev_hash   TEXT NOT NULL,
   hash        TEXT NOT NULL
+);
+
+-- table calibration_history
+CREATE TABLE calibration_history (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  model_sha256  TEXT NOT NULL,
+  replaced_at   TEXT NOT NULL,
+  calibration   TEXT NOT NULL
+);
+
+-- table capture_artefacts
+CREATE TABLE capture_artefacts (
+  capture_id  TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('screenshot', 'mhtml', 'text', 'printout', 'manifest', 'timestamp')),
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  size_bytes  INTEGER NOT NULL CHECK (size_bytes >= 0),
+  media_type  TEXT NOT NULL,
+  PRIMARY KEY (capture_id, kind)
+);
+
+-- table capture_media
+CREATE TABLE capture_media (
+  id                TEXT PRIMARY KEY,
+  capture_id        TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  url               TEXT NOT NULL,
+  origin            TEXT NOT NULL,
+  declared_type     TEXT,
+  state             TEXT NOT NULL CHECK (state IN ('offered', 'fetched', 'not-fetchable')),
+  reason            TEXT,
+  http_status       INTEGER,
+  response_headers  TEXT,
+  sha256            TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),
+  size_bytes        INTEGER,
+  recording_id      TEXT REFERENCES recordings(id) ON DELETE SET NULL,
+  fetched_at        TEXT
+);
+
+-- table captures
+CREATE TABLE captures (
+  id                TEXT PRIMARY KEY,
+  suspect_id        TEXT NOT NULL REFERENCES suspects(id) ON DELETE CASCADE,
+  requested_url     TEXT NOT NULL,
+  final_url         TEXT NOT NULL,
+  http_status       INTEGER,
+  title             TEXT,
+  captured_at       TEXT NOT NULL,
+  captured_by       TEXT NOT NULL,
+  manifest_sha256   TEXT NOT NULL CHECK (length(manifest_sha256) = 64),
+  record            TEXT NOT NULL,
+  timestamp         TEXT NOT NULL
 );
 
 -- table case_events
@@ -122,7 +184,7 @@ CREATE TABLE evidence_exports (
   lang         TEXT NOT NULL,
   with_reference_audio INTEGER NOT NULL CHECK (with_reference_audio IN (0, 1)),
   created_at   TEXT NOT NULL
-);
+, redacted INTEGER NOT NULL DEFAULT 0 CHECK (redacted IN (0, 1)), with_other_performers INTEGER NOT NULL DEFAULT 1 CHECK (with_other_performers IN (0, 1)), timestamped INTEGER NOT NULL DEFAULT 0 CHECK (timestamped IN (0, 1)), signing_key TEXT);
 
 -- table letter_clocks
 CREATE TABLE letter_clocks (
@@ -215,7 +277,16 @@ CREATE TABLE performers (
   notes       TEXT,
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
-, consent TEXT);
+, consent TEXT, language TEXT NOT NULL DEFAULT 'ja');
+
+-- table population_checks
+CREATE TABLE population_checks (
+  model_sha256   TEXT NOT NULL,
+  enrolment_key  TEXT NOT NULL,
+  computed_at    TEXT NOT NULL,
+  check_json     TEXT NOT NULL,
+  PRIMARY KEY (model_sha256, enrolment_key)
+);
 
 -- table recordings
 CREATE TABLE recordings (
@@ -264,12 +335,35 @@ CREATE TABLE screening_runs (
   performers     TEXT NOT NULL,
   suspects       TEXT NOT NULL,
   skipped        TEXT NOT NULL
-);
+, population TEXT);
 
 -- table settings
 CREATE TABLE settings (
   key    TEXT PRIMARY KEY,
   value  TEXT NOT NULL
+);
+
+-- table suspect_field_history
+CREATE TABLE suspect_field_history (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  suspect_id  TEXT NOT NULL REFERENCES suspects(id) ON DELETE CASCADE,
+  field       TEXT NOT NULL,
+  old_value   TEXT,
+  new_value   TEXT,
+  source      TEXT NOT NULL CHECK (source IN ('user', 'page')),
+  capture_id  TEXT,
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL
+);
+
+-- table suspect_field_sources
+CREATE TABLE suspect_field_sources (
+  suspect_id    TEXT NOT NULL REFERENCES suspects(id) ON DELETE CASCADE,
+  field         TEXT NOT NULL,
+  capture_id    TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  value         TEXT NOT NULL,
+  confirmed_at  TEXT,
+  PRIMARY KEY (suspect_id, field)
 );
 
 -- table suspects
@@ -289,6 +383,16 @@ CREATE TABLE suspects (
   notes           TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
+, post_title TEXT);
+
+-- table trusted_keys
+CREATE TABLE trusted_keys (
+  fingerprint  TEXT PRIMARY KEY,
+  public_key   TEXT NOT NULL,
+  label        TEXT NOT NULL,
+  source       TEXT NOT NULL CHECK (source IN ('installation', 'imported')),
+  added_at     TEXT NOT NULL,
+  retired_at   TEXT
 );
 
 -- table voiceprints

@@ -1,12 +1,18 @@
-import type { ScoreReading } from '../domain/index.js';
+import type { PopulationFigures, ScoreReading } from '../domain/index.js';
 import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA, verbalScale } from '../scoring/verdict.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import type { Lang } from './caveats.js';
 import { formatSimilarity } from '../domain/format.js';
+import { propositionsText, withheldText } from './population-text.js';
 
 /** What a score means, in one or two sentences a non-specialist can read. */
-export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lang: Lang): string {
+export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lang: Lang, population?: PopulationFigures): string {
   const ja = lang === 'ja';
+  if (r.band === 'withheld' && population?.withheld) {
+    const raw = r.rawCosine.toFixed(3);
+    const norm = r.normalized === null ? '' : ja ? `、正規化スコアは ${r.normalized.toFixed(2)}` : `, the normalised score ${r.normalized.toFixed(2)}`;
+    return (ja ? `生のコサイン類似度は ${raw}${norm} です。` : `The raw cosine similarity is ${raw}${norm}. `) + withheldText(population.withheld, population, lang);
+  }
   if (r.llr === null || r.percent === null) {
     const raw = r.rawCosine.toFixed(3);
     return ja ? `生のコサイン類似度は ${raw} です。${UNCALIBRATED_NOTE_JA}` : `The raw cosine similarity is ${raw}. ${UNCALIBRATED_NOTE_EN}`;
@@ -15,9 +21,17 @@ export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lan
   const band = bands.find((b) => b.key === r.band);
   const pct = formatSimilarity(r.percent, '');
   const lr = Math.exp(r.llr);
-  const lrText = lr >= 100 || lr < 0.01 ? lr.toExponential(1) : lr.toPrecision(2);
+  const lrText = likelihoodRatioText(lr, ja ? 'ja-JP' : 'en');
+  const props = population ? ` ${propositionsText(population.performers, lang)}` : '';
   if (ja) {
-    return `類似度 ${pct}%（${band?.labelJa ?? r.band}）。この比較結果は${v.labelJa}します（尤度比 LR ≈ ${lrText}）。`;
+    return `類似度 ${pct}%（${band?.labelJa ?? r.band}）。この比較結果は${v.labelJa}します（尤度比 LR ≈ ${lrText}）。${props.trim()}`;
   }
-  return `Similarity ${pct} % (${band?.labelEn ?? r.band}). The comparison gives ${v.labelEn} (likelihood ratio LR ≈ ${lrText}).`;
+  return `Similarity ${pct} % (${band?.labelEn ?? r.band}). The comparison gives ${v.labelEn} (likelihood ratio LR ≈ ${lrText}).${props}`;
+}
+
+/** A likelihood ratio for people: two significant digits with digit grouping ("570", "12,000", "1/450"), never "5.7e+2". */
+export function likelihoodRatioText(lr: number, locale: string): string {
+  if (!Number.isFinite(lr) || lr <= 0) return '—';
+  const two = (x: number) => Number(x.toPrecision(2)).toLocaleString(locale, { maximumFractionDigits: 2 });
+  return lr < 0.01 ? `1/${two(1 / lr)}` : two(lr);
 }

@@ -2,6 +2,7 @@
  * The workbench workflows end to end in Chromium against the real core, real SQLite and the bundled
  * starter model, on real speech from held-out speakers (never seen in training).
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -44,7 +45,7 @@ async function addSuspect(page: Page, label: string, service: string, clips: str
   await page.getByRole('button', { name: '疑わしい音声を登録' }).click();
   await page.getByLabel('名称').fill(label);
   await page.getByLabel('サービス').fill(service);
-  await page.getByLabel('URL').fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
+  await page.getByLabel('URL', { exact: true }).fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
   await page.getByRole('button', { name: '保存' }).click();
   const card = page.locator('article', { hasText: label });
   await card.locator('[data-testid=file-input]').setInputFiles(clips);
@@ -113,6 +114,10 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByTestId('results-table').waitFor({ timeout: 120_000 });
     const longest = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks));
     expect(longest).toBeLessThan(200);
+    // Two performers cannot validate the calibration: the bands are withheld, with the reason shown.
+    await page.getByTestId('population-withheld').waitFor();
+    expect(await page.getByTestId('population-withheld').textContent()).toContain('実演家 20 名以上');
+    await page.getByTestId('language-mismatch').waitFor();
     await screenshot(page, 'screening');
 
     const rows = page.locator('[data-testid=results-table] tbody tr');
@@ -135,6 +140,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
       const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame;
       return new Promise<void>((r) => raf(() => raf(r)));
     });
+    expect(await page.getByTestId('comparison').getByTestId('population').textContent()).toContain('仮説 1');
     await screenshot(page, 'compare');
   });
 
@@ -142,11 +148,32 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     const { page } = app;
     await page.getByRole('button', { name: '案件を作成' }).click();
     await page.getByRole('heading', { name: /山田花子 × キャラクターA/ }).waitFor();
+    // No examiner yet: the export is refused with a Japanese message naming what to do.
+    await page.getByRole('button', { name: '証拠パックを書き出す' }).click();
+    await page.getByText('書き出す前に、設定で鑑定担当者の氏名と役割を入力してください。').first().waitFor();
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    const ev = page.getByTestId('evidence-settings');
+    await ev.getByLabel('鑑定担当者の氏名').fill('山田 鑑定');
+    await ev.getByLabel('役割', { exact: true }).fill('日本俳優連合 権利保護担当');
+    await ev.getByRole('button', { name: '保存' }).click();
+    await page.getByText('保存しました').first().waitFor();
+    expect(await ev.getByTestId('key-fingerprint').textContent()).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+    // The union's public key, imported as a trusted signer.
+    const unionKey = path.join(app.dataDir, 'union-key.pem');
+    fs.writeFileSync(unionKey, generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string);
+    await ev.getByLabel('誰の鍵か').fill('日本俳優連合 本部');
+    await ev.getByTestId('key-file').setInputFiles(unionKey);
+    await ev.getByText('日本俳優連合 本部').waitFor();
+    await ev.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'settings-evidence');
+    await page.getByRole('button', { name: '案件', exact: true }).click();
+    await page.getByRole('button', { name: /山田花子 × キャラクターA/ }).click();
     await page.getByRole('button', { name: '証拠パックを書き出す' }).click();
     const item = page.locator('[data-testid=exports] li').first();
     await item.waitFor({ timeout: 120_000 });
+    await item.getByText('提出先向け', { exact: true }).waitFor();
     await item.getByRole('button', { name: '検証' }).click();
-    await item.getByText(/^検証済み: \d+ ファイル/).waitFor();
+    await item.getByText(/^検証済み: \d+ ファイルに改変なし。既知の鍵（この端末）による署名です。/).waitFor();
     const file = (await item.locator('strong').textContent()) ?? '';
     expect(fs.existsSync(path.join(app.dataDir, 'exports', file))).toBe(true);
     await screenshot(page, 'case');
@@ -192,5 +219,16 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByRole('button', { name: '設定', exact: true }).click();
     await page.getByTestId('models').getByText('seimon-starter-v2').waitFor();
     await screenshot(page, 'settings');
+    // The population check: withheld with two performers; recalibration asks for consent and refuses too few.
+    const pop = page.getByTestId('population-settings');
+    await pop.scrollIntoViewIfNeeded();
+    await pop.getByTestId('population-withheld').waitFor();
+    await pop.getByRole('button', { name: '登録済み実演家で再校正' }).click();
+    await page.getByRole('button', { name: '理解したうえで再校正する' }).waitFor();
+    await screenshot(page, 'settings-recalibrate');
+    await page.getByRole('button', { name: '理解したうえで再校正する' }).click();
+    await page.getByText('再校正には登録済みの実演家 20 名以上').waitFor();
+    await pop.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-population');
   });
 });

@@ -33,3 +33,4 @@ export type {
   Settings,
   VerdictBandSetting,
 } from '../../../src/api/contract';
+export type { Capture, CaptureMedia, CaptureResult, FieldChange, FieldSource, PageField, PrintoutAttachment } from '../../../src/api/contract';

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import type { CaseStatus } from '../../../../src/api/contract';
+import type { CaseStatus, PackVerification } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { CaseLegalCard } from '../letters/CaseLegalCard';
 import { LettersCard } from '../letters/LettersCard';
+import { PopulationPanel } from '../population/PopulationPanel';
 
 /** One case: status and history, evidence packs (export, verify), the signing key. */
 export function CaseDetail({ id }: { id: string }) {
@@ -15,10 +16,14 @@ export function CaseDetail({ id }: { id: string }) {
   const { value: c, error, reload } = useCall('cases.get', { id });
   const { value: key } = useCall('evidence.key', {});
   const { value: info } = useCall('app.info', {});
+  const { value: pop } = useCall('population.get', c ? { modelId: c.modelId } : null);
+  const { value: settings } = useCall('settings.get', {});
   const [next, setNext] = useState<CaseStatus | ''>('');
   const [note, setNote] = useState('');
   const [lang, setLang] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
+  const [audience, setAudience] = useState<'recipient' | 'internal'>('recipient');
   const [withAudio, setWithAudio] = useState(false);
+  const [withOthers, setWithOthers] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [checks, setChecks] = useState<Record<string, string>>({});
 
@@ -32,20 +37,28 @@ export function CaseDetail({ id }: { id: string }) {
   }
   async function exportPack() {
     setExporting(true);
-    const res = await call('evidence.export', { caseId: id, lang, includeReferenceAudio: withAudio });
+    const internal = audience === 'internal';
+    const res = await call('evidence.export', { caseId: id, lang, audience, includeReferenceAudio: internal && withAudio, includeOtherPerformers: internal && withOthers });
     setExporting(false);
     if (res.ok) notify('success', t('cases.exported', { file: res.value.fileName }));
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', t('evidence.errors.' + res.error.code, { defaultValue: t('errors.generic', res.error) }));
     await reload();
   }
   async function verify(fileName: string) {
     const res = await call('evidence.verify', { fileName });
     if (!res.ok) return notify('error', t('errors.generic', res.error));
-    const v = res.value;
-    setChecks((m) => ({
-      ...m,
-      [fileName]: v.ok ? t('cases.verified', { files: v.files, fp: v.fingerprint.slice(0, 19) }) : t('cases.verifyFailed', { reason: v.reason, file: v.file ?? '' }),
-    }));
+    setChecks((m) => ({ ...m, [fileName]: verdictText(res.value) }));
+  }
+  function verdictText(v: PackVerification): string {
+    const problem = v.problem ? t('evidence.problems.' + v.problem.code, { file: v.problem.file ?? '', defaultValue: v.problem.reason }) : '';
+    const head =
+      v.verdict === 'verified'
+        ? t('evidence.verdict.verified', { files: v.files, label: v.signer?.label === 'installation' ? t('evidence.settings.installation') : (v.signer?.label ?? '') })
+        : v.verdict === 'unknown-key'
+          ? t('evidence.verdict.unknown-key', { fp: v.signer?.fingerprint ?? '' })
+          : t('evidence.verdict.failed', { reason: problem });
+    const container = v.verdict === 'failed' ? '' : ` ${t('evidence.container.' + v.container)}`;
+    return `${head}${container}${v.record.status === 'mismatch' ? ` ${t('evidence.recordMismatch')}` : ''}`;
   }
 
   if (error) return <p className="error-banner" role="alert">{t('errors.generic', error)}</p>;
@@ -73,6 +86,7 @@ export function CaseDetail({ id }: { id: string }) {
               <dd>{c.legalGrounds ?? '—'}</dd>
             </dl>
           </div>
+          {pop && <PopulationPanel figures={pop.figures} bands={settings?.bands ?? []} propositions />}
           <div className="card">
             <h2>{t('cases.exports')}</h2>
             <div className="toolbar">
@@ -83,10 +97,25 @@ export function CaseDetail({ id }: { id: string }) {
                   <option value="en">English</option>
                 </select>
               </label>
-              <label className="inline">
-                <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio(e.target.checked)} />
-                {t('cases.includeReferenceAudio')}
+              <label>
+                {t('evidence.audience')}
+                <select value={audience} onChange={(e) => setAudience(e.target.value as 'recipient' | 'internal')}>
+                  <option value="recipient">{t('evidence.recipient')}</option>
+                  <option value="internal">{t('evidence.internal')}</option>
+                </select>
               </label>
+              {audience === 'internal' && (
+                <>
+                  <label className="inline">
+                    <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio(e.target.checked)} />
+                    {t('cases.includeReferenceAudio')}
+                  </label>
+                  <label className="inline">
+                    <input type="checkbox" checked={withOthers} onChange={(e) => setWithOthers(e.target.checked)} />
+                    {t('evidence.includeOthers')}
+                  </label>
+                </>
+              )}
               <button type="button" className="primary" disabled={exporting} onClick={() => void exportPack()}>
                 {exporting ? t('cases.exporting') : t('cases.export')}
               </button>
@@ -98,7 +127,9 @@ export function CaseDetail({ id }: { id: string }) {
                   <div>
                     <strong>{x.fileName}</strong>
                     <div className="small muted">
-                      {x.createdAt} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}
+                      {x.createdAt} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}{' '}
+                      <span className="tag">{x.redacted ? t('evidence.redactedTag') : t('evidence.internalTag')}</span>
+                      {x.timestamped && <span className="tag">{t('evidence.timestampedTag')}</span>}
                     </div>
                     <code className="hash small">SHA-256 {x.sha256}</code>
                     {checks[x.fileName] && <div className="small" role="status">{checks[x.fileName]}</div>}

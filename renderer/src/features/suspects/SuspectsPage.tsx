@@ -7,6 +7,7 @@ import { useAppStore } from '../../app/store';
 import { DropZone } from '../../components/DropZone';
 import { formatSeconds } from '../../lib/bands';
 import { SuspectForm } from './SuspectForm';
+import { CapturePanel } from '../capture/CapturePanel';
 
 /** Suspect AI voices and clips: provenance and sample audio. */
 export function SuspectsPage() {
@@ -76,6 +77,7 @@ export function SuspectsPage() {
                     </li>
                   ))}
                 </ul>
+                <CapturePanel suspect={s} onChanged={() => void reload()} />
               </div>
             )}
           </article>
