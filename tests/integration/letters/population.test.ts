@@ -59,7 +59,7 @@ describe.skipIf(!hasShared)('reports and letters under the population check', ()
       facts: { usedActualRecordings: 'no', exclusiveExploitation: 'yes', commercialUse: 'yes', capacity: 'organisation', ownInterest: 'yes' },
     });
     await op(ctx, 'letters.setRequester', REQUESTER);
-    await op(ctx, 'evidence.updateSettings', { examiner: { name: '鑑定 太郎', role: '技術担当' } });
+    await op(ctx, 'evidence.updateSettings', { examiner: { name: '山田 鑑定', role: '権利保護担当' } });
   }, 240_000);
   afterAll(() => ctx && closeCore(ctx));
 
