@@ -127,10 +127,19 @@ export const contract = {
   'screening.start': { input: z.strictObject({ modelId: modelIdInput }), output: {} as JobStatus },
   'screening.latest': { input: z.strictObject({ modelId: modelIdInput }), output: null as ScreeningRun | null },
   'screening.csv': { input: z.strictObject({ runId: idSchema, lang: z.enum(['ja', 'en']) }), output: '' as string },
+  /** The running screening job, else the last one since the app started: a page opened mid-run follows it. */
+  'screening.current': { input: z.strictObject({}), output: null as JobStatus | null },
   'jobs.status': { input: z.strictObject({ id: idSchema }), output: {} as JobStatus },
   'jobs.cancel': { input: z.strictObject({ id: idSchema }), output: {} as JobStatus },
   'compare.get': {
-    input: z.strictObject({ performerId: idSchema, suspectId: idSchema, modelId: modelIdInput, lang: z.enum(['ja', 'en']) }),
+    input: z.strictObject({
+      performerId: idSchema,
+      suspectId: idSchema,
+      modelId: modelIdInput,
+      lang: z.enum(['ja', 'en']),
+      suspectRecordingId: idSchema.nullish(),
+      referenceRecordingId: idSchema.nullish(),
+    }),
     output: {} as Comparison,
   },
   'audio.waveform': {

@@ -167,11 +167,25 @@ export interface Comparison {
   regionThreshold: number;
   suspectRecordingId: string;
   referenceRecordingId: string;
+  /** Every usable clip of the suspect and every reference of the performer, for choosing the pair shown. */
+  clips: { id: string; name: string; speechSeconds: number }[];
+  references: { id: string; name: string; speechSeconds: number }[];
+  /** Per-pair scores: each clip against each reference (not the voiceprint), read like the overall score. */
+  pairs: PairReading[];
+  /** Analysis window and hop of the model (seconds): a clip shorter than a few windows has a flat timeline. */
+  windowSeconds: number;
+  hopSeconds: number;
   caveats: string[];
   /** Error rates measured at each band's threshold when the model was calibrated; null if unknown. */
   errorRates: BandErrorRateReading[] | null;
   /** Which trials those rates come from (held-out speakers, or the user's calibration trials in-sample). */
   errorRatesBasis: string | null;
+}
+
+/** One suspect clip scored against one reference recording. */
+export interface PairReading extends ScoreReading {
+  clipId: string;
+  referenceId: string;
 }
 
 /** False-match and miss rates at one verdict band's threshold. */

@@ -1,3 +1,4 @@
+import { enWorkbench } from './en-workbench';
 import type { Messages } from './ja';
 
 /** English strings. */
@@ -103,4 +104,5 @@ export const en: Messages = {
     csv: 'CSV', pdf: 'PDF', hours: '{{h}} h', none: 'No requests yet',
   },
   errors: { generic: 'Error ({{code}}): {{message}}' },
+  ...enWorkbench,
 };

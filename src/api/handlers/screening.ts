@@ -8,7 +8,7 @@ import { planScreening, runScreening } from '../../workbench/screening.js';
 import { screeningCsv } from '../../workbench/screening-csv.js';
 import type { HandlerGroup } from './types.js';
 
-type ScreeningOps = 'screening.start' | 'screening.latest' | 'screening.csv' | 'jobs.status' | 'jobs.cancel' | 'compare.get';
+type ScreeningOps = 'screening.start' | 'screening.current' | 'screening.latest' | 'screening.csv' | 'jobs.status' | 'jobs.cancel' | 'compare.get';
 
 /** Screening runs (as background jobs), their results and the comparison view. */
 export const screeningHandlers: HandlerGroup<ScreeningOps> = {
@@ -20,6 +20,8 @@ export const screeningHandlers: HandlerGroup<ScreeningOps> = {
     const plan = await planScreening(ctx, input.modelId);
     return jobs.start('screening', (job) => runScreening(ctx, plan, job));
   },
+
+  'screening.current': (ctx) => jobsOf(ctx).latest('screening'),
 
   'screening.latest': async (ctx, input) => {
     await registerBundledModels(ctx);

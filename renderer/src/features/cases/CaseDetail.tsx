@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { CaseStatus } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
@@ -25,7 +26,7 @@ export function CaseDetail({ id }: { id: string }) {
   async function changeStatus() {
     if (!next) return;
     const res = await call('cases.updateStatus', { id, status: next, note });
-    if (!res.ok) notify('error', t('errors.generic', res.error));
+    if (!res.ok) notify('error', errorText(t, res.error));
     setNext('');
     setNote('');
     await reload();
@@ -35,12 +36,12 @@ export function CaseDetail({ id }: { id: string }) {
     const res = await call('evidence.export', { caseId: id, lang, includeReferenceAudio: withAudio });
     setExporting(false);
     if (res.ok) notify('success', t('cases.exported', { file: res.value.fileName }));
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
     await reload();
   }
   async function verify(fileName: string) {
     const res = await call('evidence.verify', { fileName });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     const v = res.value;
     setChecks((m) => ({
       ...m,
@@ -48,7 +49,7 @@ export function CaseDetail({ id }: { id: string }) {
     }));
   }
 
-  if (error) return <p className="error-banner" role="alert">{t('errors.generic', error)}</p>;
+  if (error) return <p className="error-banner" role="alert">{errorText(t, error)}</p>;
   if (!c) return null;
   return (
     <section className="page" aria-labelledby="case-title">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
@@ -17,7 +18,7 @@ export function CasesPage() {
 
   async function verifyAudit() {
     const res = await call('audit.verify', {});
-    if (!res.ok) return setAudit(t('errors.generic', res.error));
+    if (!res.ok) return setAudit(errorText(t, res.error));
     const v = res.value;
     setAudit(v.ok ? t('cases.auditOk', { count: v.count }) : t('cases.auditBroken', { at: v.brokenAt, reason: v.reason }));
   }
@@ -34,7 +35,7 @@ export function CasesPage() {
         </div>
       </header>
       {audit && <p className="info-banner" role="status">{audit}</p>}
-      {error && <p className="error-banner" role="alert">{t('errors.generic', error)}</p>}
+      {error && <p className="error-banner" role="alert">{errorText(t, error)}</p>}
       {cases && cases.length === 0 && (
         <div className="empty-state">
           <h2>{t('cases.emptyTitle')}</h2>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { CaseFacts, YesNoUnknown } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
@@ -24,7 +25,7 @@ export function CaseLegalCard({ caseId }: { caseId: string }) {
   async function save() {
     if (!facts) return;
     const res = await call('grounds.setForCase', { caseId, grounds: chosen, facts });
-    if (!res.ok) notify('error', t('errors.generic', res.error));
+    if (!res.ok) notify('error', errorText(t, res.error));
     await reload();
   }
   if (!legal || !facts || !grounds) return null;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { LetterDetail, LetterField, LetterFormat } from '../../../../src/api/contract';
 import { useAppStore } from '../../app/store';
@@ -22,11 +23,11 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
     if (value !== null && value === field.value) return;
     const res = await call('letters.editField', { id: letter.id, field: field.key, value });
     if (res.ok) onChange(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
   }
   async function exportAs(format: LetterFormat) {
     const res = await call('letters.export', { id: letter.id, format });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     downloadBytes(res.value.bytes as Uint8Array<ArrayBuffer>, res.value.fileName, MIME[format]);
     notify('success', t('letters.exported', { file: res.value.fileName }));
     const fresh = await call('letters.get', { id: letter.id });
@@ -35,12 +36,12 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
   async function markSent() {
     const res = await call('letters.markSent', { id: letter.id });
     if (res.ok) onChange(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
   }
   async function respond() {
     const res = await call('letters.recordResponse', { id: letter.id, outcome });
     if (res.ok) onChange(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
   }
   async function copy(text: string) {
     try {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { LETTER_REGIMES } from '../../../../src/api/contract';
 import type { LetterDetail, LetterRegime } from '../../../../src/api/contract';
@@ -20,7 +21,7 @@ export function LettersCard({ caseId }: { caseId: string }) {
 
   async function draft() {
     const res = await call('letters.draft', { caseId, regime, lang, platformId: platformId || null });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     setOpen(res.value);
     await reload();
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { Performer } from '../../api/client';
 import { useAppStore } from '../../app/store';
@@ -19,7 +20,7 @@ export function PerformersPage() {
   async function remove(p: Performer) {
     const res = await call('performers.remove', { id: p.id });
     if (res.ok) notify('success', t('confirm.removed', { name: p.name }));
-    else notify('error', t('errors.generic', { code: res.error.code, message: res.error.message }));
+    else notify('error', errorText(t, { code: res.error.code, message: res.error.message }));
     await reload();
   }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -7,6 +7,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { Heatmap } from './Heatmap';
 import { ResultsTable } from './ResultsTable';
 import { useJob } from './useJob';
+import { errorText } from '../../lib/errors';
 
 /** Every suspect against every performer: progress, cancel, resume, ranked table, heatmap, CSV. */
 export function ScreeningPage() {
@@ -21,15 +22,26 @@ export function ScreeningPage() {
   const [service, setService] = useState('');
   const { job, follow } = useJob((j) => {
     if (j.state === 'cancelled') notify('success', t('screening.cancelled'));
-    if (j.state === 'failed' && j.error) notify('error', t('errors.generic', j.error));
+    if (j.state === 'failed' && j.error) notify('error', errorText(t, j.error));
     void reload();
   });
   const running = job?.state === 'running';
+  const [nothing, setNothing] = useState<string | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+
+  // A screening keeps running while the user is on other pages; coming back picks it up again.
+  useEffect(() => {
+    void call('screening.current', {}).then((res) => {
+      if (res.ok && res.value?.state === 'running') follow(res.value);
+    });
+  }, [follow]);
 
   async function start() {
+    setNothing(null);
     const res = await call('screening.start', {});
     if (res.ok) follow(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else if (res.error.code === 'NOTHING_TO_SCREEN') setNothing(errorText(t, res.error));
+    else notify('error', errorText(t, res.error));
   }
   async function cancel() {
     if (job) await call('jobs.cancel', { id: job.id });
@@ -37,7 +49,7 @@ export function ScreeningPage() {
   async function exportCsv() {
     if (!run) return;
     const res = await call('screening.csv', { runId: run.id, lang: i18n.language === 'en' ? 'en' : 'ja' });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     const url = URL.createObjectURL(new Blob([res.value], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -53,6 +65,8 @@ export function ScreeningPage() {
     return run.matches.filter((m) => (!band || m.band === band) && (!performer || m.performerId === performer) && (!service || svc.get(m.suspectId) === service));
   }, [run, band, performer, service]);
   const bands = settings?.bands ?? [];
+  const itemName = (id: string) =>
+    run?.performers.find((p) => p.id === id)?.name ?? run?.suspects.find((s) => s.id === id)?.label ?? t('screening2.item');
 
   return (
     <section className="page" aria-labelledby="screening-title">
@@ -65,20 +79,27 @@ export function ScreeningPage() {
               {t('screening.cancel')}
             </button>
           ) : (
-            <button type="button" className="primary" onClick={() => void start()}>
+            <button type="button" className="primary" ref={startButton} onClick={() => void start()} aria-describedby={nothing ? 'nothing-to-screen' : undefined}>
               {job?.state === 'cancelled' ? t('screening.resume') : t('screening.start')}
             </button>
           )}
         </div>
       </header>
-      <div className="progress-slot">{job && running && <ProgressBar done={job.done} total={job.total} etaSeconds={job.etaSeconds} />}</div>
+      {nothing && (
+        <p className="error-banner" role="alert" id="nothing-to-screen" data-testid="nothing-to-screen">
+          {nothing}
+        </p>
+      )}
+      <div className="progress-slot">
+        {job && (running || job.state === 'done') && <ProgressBar done={job.done} total={job.total} etaSeconds={job.etaSeconds} finished={job.state === 'done'} />}
+      </div>
       {job && job.problems.length > 0 && (
         <details className="problems">
           <summary>{t('screening.problems', { count: job.problems.length })}</summary>
           <ul>
             {job.problems.map((p, i) => (
               <li key={i}>
-                {p.item}: {p.code} {p.message}
+                {itemName(p.item)}: {errorText(t, p)}
               </li>
             ))}
           </ul>
@@ -144,7 +165,7 @@ export function ScreeningPage() {
           ) : (
             <Heatmap run={run} onPick={openComparison} />
           )}
-          {run.skipped.length > 0 && <p className="muted small">{t('screening.skipped', { items: run.skipped.map((s) => s.reason).join('; ') })}</p>}
+          {run.skipped.length > 0 && <p className="muted small">{t('screening.skipped', { items: run.skipped.map((s) => `${itemName(s.id)}（${t(`screening2.skip.${s.reason}`, { defaultValue: errorText(t, { code: s.reason, message: '' }) })}）`).join('; ') })}</p>}
         </>
       )}
     </section>

@@ -13,7 +13,7 @@ export function useJob(onFinished: (job: JobStatus) => void) {
     const res = await call('jobs.status', { id });
     if (!res.ok) return;
     setJob(res.value);
-    if (res.value.state === 'running') timer.current = setTimeout(() => void poll(id), 300);
+    if (res.value.state === 'running') timer.current = setTimeout(() => void poll(id), 150);
     else finished.current(res.value);
   }, []);
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { VerdictBandSetting } from '../../api/client';
 import { useAppStore } from '../../app/store';
@@ -17,7 +18,7 @@ export function BandsEditor({ bands: initial, onSaved }: { bands: VerdictBandSet
     if (res.ok) {
       notify('success', t('settings.saved'));
       onSaved();
-    } else notify('error', t('errors.generic', res.error));
+    } else notify('error', errorText(t, res.error));
   }
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { FieldIssue, Suspect } from '../../api/client';
 import { Modal } from '../../components/Modal';
@@ -29,7 +30,7 @@ export function SuspectForm({ onDone }: { onDone: (s: Suspect | null) => void })
     const byField: Record<string, FieldIssue> = {};
     for (const i of res.error.issues ?? []) byField[i.path] ??= i;
     setIssues(byField);
-    if (!res.error.issues?.length) notify('error', t('errors.generic', res.error));
+    if (!res.error.issues?.length) notify('error', errorText(t, res.error));
   }
 
   const visible: TextField[] = kind === 'voice_model'

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { Suspect } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -24,7 +25,7 @@ export function SuspectsPage() {
     for (const f of files) {
       const res = await call('suspects.importClip', { suspectId: s.id, name: f.name, bytes: f.bytes });
       if (res.ok) ok += res.value.duplicate ? 0 : 1;
-      else notify('error', t('files.failed', { name: f.name, message: `${res.error.code}: ${res.error.message}` }));
+      else notify('error', t('files.failed', { name: f.name, message: errorText(t, res.error) }));
     }
     if (ok) notify('success', t('files.imported', { count: ok }));
     setBusy(false);
@@ -39,7 +40,7 @@ export function SuspectsPage() {
           {t('suspects.add')}
         </button>
       </header>
-      {error && <p className="error-banner" role="alert">{t('errors.generic', error)}</p>}
+      {error && <p className="error-banner" role="alert">{errorText(t, error)}</p>}
       {suspects && suspects.length === 0 && (
         <div className="empty-state" data-testid="suspects-empty">
           <h2>{t('suspects.emptyTitle')}</h2>
