@@ -3,17 +3,19 @@
  * This module imports only zod, so the renderer and the Electron main process can use it safely.
  */
 import { z } from 'zod';
-import { idSchema, notesText, optionalText, requiredText } from './fields.js';
+import { idSchema, notesText, optionalDateTime, optionalText, requiredText } from './fields.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
+import type { CitedScore } from '../letters/scores.js';
 import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
 import type {
   Comparison,
   JobStatus,
+  PerformerOverview,
   Recording,
   ScreeningRun,
   Settings,
@@ -54,9 +56,9 @@ const suspectFields = {
   }),
   platform: optionalText('Platform'),
   uploader: optionalText('Uploader'),
-  postedAt: optionalText('Posted at', 40),
-  capturedAt: optionalText('Captured at', 40),
-  foundAt: optionalText('Found at', 40),
+  postedAt: optionalDateTime('Posted at'),
+  capturedAt: optionalDateTime('Captured at'),
+  foundAt: optionalDateTime('Found at'),
   notes: notesText('Notes'),
 };
 
@@ -88,6 +90,7 @@ const exportFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$
 export const contract = {
   'app.info': { input: z.strictObject({}), output: {} as AppInfo },
   'performers.list': { input: z.strictObject({}), output: [] as Performer[] },
+  'performers.overview': { input: z.strictObject({}), output: [] as PerformerOverview[] },
   'performers.create': { input: z.strictObject(performerFields), output: {} as Performer },
   'performers.update': {
     input: z.strictObject({
@@ -175,6 +178,8 @@ export const contract = {
   'models.install': { input: z.strictObject({ catalogId: z.string().min(1).max(100) }), output: {} as JobStatus },
   'cases.list': { input: z.strictObject({}), output: [] as Case[] },
   'cases.get': { input: z.strictObject({ id: idSchema }), output: {} as CaseDetail },
+  /** One score per performer × suspect of the case: the one last exported as evidence, else the latest screening. */
+  'cases.scores': { input: z.strictObject({ id: idSchema }), output: [] as CitedScore[] },
   'cases.create': { input: z.strictObject({ ...caseFields, performerIds: z.array(idSchema).min(1).max(50), suspectIds: z.array(idSchema).min(1).max(200) }), output: {} as CaseDetail },
   'cases.update': { input: z.strictObject({ id: idSchema, ...caseFields }), output: {} as CaseDetail },
   'cases.updateStatus': { input: z.strictObject({ id: idSchema, status: z.enum(CASE_STATUSES), note: notesText('Note', 2000) }), output: {} as CaseDetail },
@@ -210,6 +215,7 @@ export type { CatalogItem } from '../models/catalog.js';
 export type * from '../domain/workbench.js';
 export type * from '../domain/performers.js';
 export type * from '../domain/cases.js';
+export type { CitedScore } from '../letters/scores.js';
 export { CASE_STATUSES } from '../domain/cases.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';

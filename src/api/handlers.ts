@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
 import { caseHandlers } from './handlers/cases.js';
+import { caseScoreHandlers } from './handlers/case-scores.js';
 import { letterHandlers } from './handlers/letters.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
@@ -28,5 +29,6 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...modelHandlers,
   ...caseHandlers,
+  ...caseScoreHandlers,
   ...letterHandlers,
 };

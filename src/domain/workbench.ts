@@ -68,6 +68,17 @@ export interface VoiceprintStatus {
   stale: boolean;
 }
 
+/** A performer's readiness at a glance, under the default model. */
+export interface PerformerOverview {
+  performerId: string;
+  references: number;
+  /** References flagged weak (little speech, noise, clipping…). */
+  weakReferences: number;
+  /** Speech across all references, in seconds (30 s or more is the target). */
+  speechSeconds: number;
+  voiceprint: 'ready' | 'stale' | 'none';
+}
+
 export type SuspectKind = 'voice_model' | 'clip';
 
 /** A suspect AI voice model (service, operator, character) or a single clip found online. */
@@ -137,7 +148,8 @@ export interface ScreeningRun {
   startedAt: string;
   finishedAt: string | null;
   performers: { id: string; name: string }[];
-  suspects: { id: string; label: string; service: string | null }[];
+  /** `platform` names where a single clip was found (runs before it was recorded lack it). */
+  suspects: { id: string; label: string; service: string | null; platform?: string | null }[];
   /** Ranked best first: by LLR (same order as %) when calibrated, else by AS-norm when a cohort was used, else by raw cosine. */
   matches: ScreeningMatch[];
   /** Items left out and why (no references, no speech, unreadable clip…). */

@@ -104,7 +104,7 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
     startedAt,
     finishedAt: new Date().toISOString(),
     performers: plan.performers.filter((p) => voiceprints.some((v) => v.performerId === p.id)).map((p) => ({ id: p.id, name: p.name })),
-    suspects: plan.suspects.filter((s) => suspectVectors.some((v) => v.id === s.id)).map((s) => ({ id: s.id, label: s.label, service: s.service })),
+    suspects: plan.suspects.filter((s) => suspectVectors.some((v) => v.id === s.id)).map((s) => ({ id: s.id, label: s.label, service: s.service, platform: s.platform })),
     matches,
     skipped,
   };

@@ -63,9 +63,9 @@ export const enWorkbench: typeof jaWorkbench = {
     captionCosine: 'Rows: suspect voices; columns: performers. Cells show cosine similarity (uncalibrated).',
   },
   quality2: {
-    AUDIO_TOO_SHORT: 'too short ({{seconds}})',
+    AUDIO_TOO_SHORT: 'too short',
     AUDIO_NO_SPEECH: 'no speech found',
-    AUDIO_LITTLE_SPEECH: 'little speech ({{seconds}})',
+    AUDIO_LITTLE_SPEECH: 'little speech',
     AUDIO_CLIPPING: 'clipped samples',
     AUDIO_DC_OFFSET: 'DC offset',
     AUDIO_TOO_QUIET: 'very quiet',

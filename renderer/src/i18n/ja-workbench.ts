@@ -61,9 +61,9 @@ export const jaWorkbench = {
     captionCosine: '行: 疑わしい音声、列: 出演者。セルの数値はコサイン類似度（未校正）です。',
   },
   quality2: {
-    AUDIO_TOO_SHORT: '短すぎます（{{seconds}}）',
+    AUDIO_TOO_SHORT: '短すぎます',
     AUDIO_NO_SPEECH: '音声（発話）が検出されません',
-    AUDIO_LITTLE_SPEECH: '発話が少ない（{{seconds}}）',
+    AUDIO_LITTLE_SPEECH: '発話が少ない',
     AUDIO_CLIPPING: '音割れ（クリッピング）があります',
     AUDIO_DC_OFFSET: '直流成分（DC オフセット）があります',
     AUDIO_TOO_QUIET: '音量が小さすぎます',

@@ -92,7 +92,9 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
       expect(l).toContain(`"${run.model.id}"`);
     }
     const en = await op(ctx, 'screening.csv', { runId: run.id, lang: 'en' });
-    expect(en).toContain('"rank","suspect_id"');
+    // The header words are the screen's column names, in each language.
+    expect(lines[0]).toBe('"順位","疑わしい音声ID","疑わしい音声","サービス／プラットフォーム","出演者ID","出演者","類似度(%)","判定","対数尤度比(LLR)","AS-norm","コサイン","モデルID","モデルSHA-256","スクリーニングID"');
+    expect(en).toContain('"Rank","Suspect ID","Suspect","Service / platform","Performer ID","Performer","Similarity (%)","Verdict"');
   });
 
   it('compares a performer and a suspect: timeline, recordings and caveats', async () => {

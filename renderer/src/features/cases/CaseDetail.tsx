@@ -7,6 +7,8 @@ import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { CaseLegalCard } from '../letters/CaseLegalCard';
 import { LettersCard } from '../letters/LettersCard';
+import { formatDateTime } from '../../lib/dates';
+import { CaseScores } from './CaseScores';
 
 /** One case: status and history, evidence packs (export, verify), the signing key. */
 export function CaseDetail({ id }: { id: string }) {
@@ -73,6 +75,7 @@ export function CaseDetail({ id }: { id: string }) {
               <dt>{t('cases.grounds')}</dt>
               <dd>{c.legalGrounds ?? '—'}</dd>
             </dl>
+            <CaseScores c={c} />
           </div>
           <div className="card">
             <h2>{t('cases.exports')}</h2>
@@ -99,7 +102,7 @@ export function CaseDetail({ id }: { id: string }) {
                   <div>
                     <strong>{x.fileName}</strong>
                     <div className="small muted">
-                      {x.createdAt} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}
+                      {formatDateTime(x.createdAt, i18n.language)} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}
                     </div>
                     <code className="hash small">SHA-256 {x.sha256}</code>
                     {checks[x.fileName] && <div className="small" role="status">{checks[x.fileName]}</div>}
@@ -143,7 +146,7 @@ export function CaseDetail({ id }: { id: string }) {
           <ol className="history">
             {c.history.map((h, i) => (
               <li key={i}>
-                <span className="small muted">{h.at}</span> {h.from ? `${t(`cases.status.${h.from}`)} → ` : ''}
+                <span className="small muted">{formatDateTime(h.at, i18n.language)}</span> {h.from ? `${t(`cases.status.${h.from}`)} → ` : ''}
                 {t(`cases.status.${h.to}`)} {h.note && `— ${h.note}`}
               </li>
             ))}

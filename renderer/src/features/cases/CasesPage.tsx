@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/dates';
 import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -10,7 +11,7 @@ import { DueList } from '../letters/DueList';
 
 /** Cases (takedown matters) and the audit-log check. */
 export function CasesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const caseId = useAppStore((s) => s.caseId);
   const openCase = useAppStore((s) => s.openCase);
   const { value: cases, error } = useCall('cases.list', {}, [caseId]);
@@ -64,7 +65,7 @@ export function CasesPage() {
                 <td>{t(`cases.status.${c.status}`)}</td>
                 <td>{c.performers.map((p) => p.name).join('、')}</td>
                 <td>{c.suspects.map((s) => s.label).join('、')}</td>
-                <td className="small muted">{c.updatedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td className="small muted">{formatDateTime(c.updatedAt, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -10,6 +10,21 @@ import { formatSeconds } from '../../lib/bands';
 import { ConsentEditor } from './ConsentEditor';
 import { ReferenceList } from './ReferenceList';
 
+/** Speech across all references against the 30 s target, warned where the voiceprint is built. */
+function SpeechTotal({ seconds }: { seconds: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className={seconds < TARGET_SPEECH_SECONDS ? 'weak-note' : 'small muted'} data-testid="speech-total" role={seconds < TARGET_SPEECH_SECONDS ? 'note' : undefined}>
+      {seconds < TARGET_SPEECH_SECONDS
+        ? `⚠ ${t('performers2.speechShort', { seconds: formatSeconds(seconds) })}`
+        : t('performers2.speechTotal', { seconds: formatSeconds(seconds) })}
+    </p>
+  );
+}
+
+/** Speech a voiceprint should rest on (the comparison caveats use the same figure). */
+const TARGET_SPEECH_SECONDS = 30;
+
 /** One performer: profile, consent, reference recordings with quality, voiceprints. */
 export function PerformerDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -85,6 +100,7 @@ export function PerformerDetailPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
+            <SpeechTotal seconds={p.references.reduce((n, r) => n + r.quality.speechSeconds, 0)} />
             <button type="button" className="primary" disabled={enrolling || p.references.length === 0} onClick={() => void enroll()}>
               {enrolling ? t('detail.enrolling') : t('detail.enroll')}
             </button>

@@ -9,6 +9,9 @@ import { useAppStore } from '../../app/store';
 
 type TextField = 'label' | 'service' | 'operator' | 'characterName' | 'url' | 'platform' | 'uploader' | 'postedAt' | 'capturedAt' | 'foundAt';
 
+/** Fields entered with the browser's date pickers (ISO values; the core refuses free text). */
+const DATE_FIELDS: ReadonlySet<TextField> = new Set(['postedAt', 'capturedAt', 'foundAt']);
+
 /** Registers a suspect AI voice model or clip with its provenance. */
 export function SuspectForm({ onDone }: { onDone: (s: Suspect | null) => void }) {
   const { t } = useTranslation();
@@ -55,14 +58,20 @@ export function SuspectForm({ onDone }: { onDone: (s: Suspect | null) => void })
             </label>
             <input
               id={`suspect-${f}`}
-              type={f === 'url' ? 'url' : 'text'}
+              type={f === 'url' ? 'url' : f === 'foundAt' ? 'date' : f === 'postedAt' || f === 'capturedAt' ? 'datetime-local' : 'text'}
               value={values[f]}
               aria-invalid={issues[f] ? true : undefined}
               aria-describedby={`suspect-${f}-error`}
               onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
             />
             <p id={`suspect-${f}-error`} className="field-error">
-              {issues[f] ? (issues[f]?.kind === 'invalid' ? issues[f]?.message : t(`validation.${issues[f]?.kind ?? 'invalid'}`, { limit: issues[f]?.limit })) : '\u00a0'}
+              {issues[f]
+                ? issues[f]?.kind === 'invalid' && DATE_FIELDS.has(f)
+                  ? t('suspects2.badDate')
+                  : t(`validation.${issues[f]?.kind ?? 'invalid'}`, { limit: issues[f]?.limit })
+                : DATE_FIELDS.has(f)
+                  ? t(f === 'foundAt' ? 'suspects2.dateHint' : 'suspects2.dateTimeHint')
+                  : '\u00a0'}
             </p>
           </div>
         ))}

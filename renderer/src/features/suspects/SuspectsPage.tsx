@@ -8,6 +8,7 @@ import { useAppStore } from '../../app/store';
 import { DropZone } from '../../components/DropZone';
 import { formatSeconds } from '../../lib/bands';
 import { SuspectForm } from './SuspectForm';
+import { RecordingPlayer } from '../../components/RecordingPlayer';
 
 /** Suspect AI voices and clips: provenance and sample audio. */
 export function SuspectsPage() {
@@ -18,6 +19,7 @@ export function SuspectsPage() {
   const { value: suspects, error, reload } = useCall('suspects.list', {});
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
+  const qualityWarning = (code: string) => t(`quality2.${code}`, { defaultValue: t('quality2.other') });
 
   async function importClips(s: Suspect, files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) {
     setBusy(true);
@@ -71,8 +73,13 @@ export function SuspectsPage() {
                         <span className="muted small">
                           {c.container}/{c.codec} · {formatSeconds(c.quality.durationSeconds)} · {t('detail.speech', { seconds: formatSeconds(c.quality.speechSeconds) })}
                         </span>
-                        {c.quality.warnings.length > 0 && <span className="weak-note">⚠ {c.quality.warnings.map((w) => w.message).join(' / ')}</span>}
+                        {c.quality.warnings.length > 0 && (
+                          <span className="weak-note" data-testid="clip-warnings">
+                            ⚠ {c.quality.warnings.map((w) => qualityWarning(w.code)).join(' / ')}
+                          </span>
+                        )}
                         <code className="hash small">SHA-256 {c.sha256.slice(0, 16)}…</code>
+                        <RecordingPlayer recordingId={c.id} name={c.originalName} />
                       </div>
                     </li>
                   ))}
