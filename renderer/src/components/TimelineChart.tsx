@@ -63,7 +63,7 @@ export function TimelineChart({ points, durationSeconds, metric, threshold, regi
           <line x1="0" x2="100" y1={y(threshold)} y2={y(threshold)} stroke="#b42318" strokeDasharray="4 3" strokeWidth="1" vectorEffect="non-scaling-stroke" data-testid="threshold" />
         )}
         {playhead !== undefined && (
-          <line x1={x(playhead)} x2={x(playhead)} y1="0" y2={H} stroke="#1a5fd0" strokeWidth="2" vectorEffect="non-scaling-stroke" data-testid="timeline-playhead" data-seconds={playhead} />
+          <rect x={x(playhead) - 0.2} width="0.4" y="0" height={H} fill="#1a5fd0" data-testid="timeline-playhead" data-seconds={playhead} />
         )}
       </svg>
       <div className="y-axis" aria-hidden="true">

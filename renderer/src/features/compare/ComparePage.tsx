@@ -58,7 +58,7 @@ export function ComparePage() {
       >
         <label>
           {t('compare.performer')}
-          <select value={performerId} onChange={(e) => setPerformerId(e.target.value)}>
+          <select value={performerId} aria-label={t('compare.performer')} onChange={(e) => setPerformerId(e.target.value)}>
             <option value="">—</option>
             {performers?.map((p) => (
               <option key={p.id} value={p.id}>
@@ -69,7 +69,7 @@ export function ComparePage() {
         </label>
         <label>
           {t('compare.suspect')}
-          <select value={suspectId} onChange={(e) => setSuspectId(e.target.value)}>
+          <select value={suspectId} aria-label={t('compare.suspect')} onChange={(e) => setSuspectId(e.target.value)}>
             <option value="">—</option>
             {suspects?.map((s) => (
               <option key={s.id} value={s.id}>

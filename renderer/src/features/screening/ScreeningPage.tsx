@@ -20,7 +20,7 @@ export function ScreeningPage() {
   const [band, setBand] = useState('');
   const [performer, setPerformer] = useState('');
   const [service, setService] = useState('');
-  const { job, follow } = useJob((j) => {
+  const { job, follow, show } = useJob((j) => {
     if (j.state === 'cancelled') notify('success', t('screening.cancelled'));
     if (j.state === 'failed' && j.error) notify('error', errorText(t, j.error));
     void reload();
@@ -32,9 +32,11 @@ export function ScreeningPage() {
   // A screening keeps running while the user is on other pages; coming back picks it up again.
   useEffect(() => {
     void call('screening.current', {}).then((res) => {
-      if (res.ok && res.value?.state === 'running') follow(res.value);
+      if (!res.ok || !res.value) return;
+      if (res.value.state === 'running') follow(res.value);
+      else show(res.value);
     });
-  }, [follow]);
+  }, [follow, show]);
 
   async function start() {
     setNothing(null);

@@ -29,5 +29,7 @@ export function useJob(onFinished: (job: JobStatus) => void) {
     },
     [poll],
   );
-  return { job, follow };
+  /** Shows a job's last status without following it or running the finish callback (a page opened later). */
+  const show = useCallback((j: JobStatus) => setJob(j), []);
+  return { job, follow, show };
 }
