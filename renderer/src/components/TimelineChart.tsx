@@ -46,7 +46,7 @@ export function TimelineChart({ points, durationSeconds, metric, threshold, regi
           <rect key={`r${i}`} x={x(r.start)} width={x(r.end) - x(r.start)} y="0" height={H} fill="#b42318" opacity={0.12} data-region={i} data-start={r.start} data-end={r.end} />
         ))}
         {points.map((p, i) => (
-          <rect key={i} x={x(p.start)} width={Math.max(0.3, x(p.end) - x(p.start))} y={y(raw(p))} height={H - y(raw(p))} fill={bandColour(p.band)} opacity={0.3} data-window={i} data-start={p.start} data-end={p.end}>
+          <rect key={i} x={x(p.start)} width={Math.max(0.3, x(p.end) - x(p.start))} y={y(raw(p))} height={H - y(raw(p))} fill={bandColour(p.band)} opacity={0.18} data-window={i} data-start={p.start} data-end={p.end}>
             <title>{`${p.start.toFixed(1)}–${p.end.toFixed(1)} s: ${describe(p)}`}</title>
           </rect>
         ))}

@@ -60,10 +60,10 @@ export function ScreeningPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  const services = useMemo(() => [...new Set(run?.suspects.map((s) => s.service).filter((s): s is string => !!s) ?? [])], [run]);
+  const services = useMemo(() => [...new Set(run?.suspects.map((s) => s.service ?? s.platform).filter((s): s is string => !!s) ?? [])], [run]);
   const matches = useMemo(() => {
     if (!run) return [];
-    const svc = new Map(run.suspects.map((s) => [s.id, s.service]));
+    const svc = new Map(run.suspects.map((s) => [s.id, s.service ?? s.platform]));
     return run.matches.filter((m) => (!band || m.band === band) && (!performer || m.performerId === performer) && (!service || svc.get(m.suspectId) === service));
   }, [run, band, performer, service]);
   const bands = settings?.bands ?? [];
