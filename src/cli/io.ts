@@ -1,9 +1,7 @@
-import type { CoreContext } from '../core/context.js';
-import { closeCore, openCore } from '../store/open-core.js';
 import type { InputOf, OperationName, OutputOf } from '../api/contract.js';
 import { invoke } from '../api/invoke.js';
-import { resolveDataDir } from '../core/data-dir.js';
-import { SeimonError, isSeimonError } from '../core/errors.js';
+import type { CoreContext } from '../api/session.js';
+import { SeimonError, closeCore, isSeimonError, openCore, resolveDataDir } from '../api/session.js';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -51,6 +49,16 @@ export async function call<K extends OperationName>(
   const res = await invoke<K>(ctx, op, input);
   if (res.ok) return res.value;
   throw new CliFailure(res.error.code === 'INVALID_INPUT' ? 2 : 1, res.error.code, res.error.message);
+}
+
+/** Waits for a background job the way the app does: polling `jobs.status` until it ends. */
+export async function waitForJob(ctx: CoreContext, id: string, onProgress?: (job: OutputOf<'jobs.status'>) => void): Promise<OutputOf<'jobs.status'>> {
+  for (;;) {
+    const job = await call(ctx, 'jobs.status', { id });
+    onProgress?.(job);
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export function printJson(io: CliIo, value: unknown): void {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { APP_VERSION } from '../core/version.js';
+import { APP_VERSION } from '../api/session.js';
 import type { CliIo, GlobalOptions } from './io.js';
 import { CliFailure } from './io.js';
 import { registerInfoCommand } from './commands/info.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { LETTER_FORMATS, LETTER_REGIMES } from '../../domain/letters.js';
-import type { LetterDetail, LetterFormat, LetterRegime } from '../../domain/letters.js';
+import { LETTER_FORMATS, LETTER_REGIMES } from '../../api/contract.js';
+import type { LetterDetail, LetterFormat, LetterRegime } from '../../api/contract.js';
 import type { CliIo, GlobalOptions } from '../io.js';
 import { call, CliFailure, printJson, withCore } from '../io.js';
 import { formatTable } from '../table.js';

@@ -3,7 +3,7 @@ import type { CliIo, GlobalOptions } from '../io.js';
 import { call, printJson, withCore } from '../io.js';
 import { formatTable } from '../table.js';
 import type { Performer, VoiceprintStatus } from '../../api/contract.js';
-import type { CoreContext } from '../../core/context.js';
+import type { CoreContext } from '../../api/session.js';
 import type { BatchOutcome } from '../import-files.js';
 import { failIfNothingImported, importBatch } from '../import-files.js';
 import { CliFailure } from '../io.js';

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo, GlobalOptions } from '../io.js';
-import { CliFailure, call, printJson, withCore } from '../io.js';
-import { jobsOf } from '../../jobs/registry.js';
+import { CliFailure, call, printJson, waitForJob, withCore } from '../io.js';
 import { formatTable } from '../table.js';
 
 const fixed = (x: number | null, d: number) => (x === null ? '' : x.toFixed(d));
@@ -17,7 +16,7 @@ export function registerScreenCommands(program: Command, io: CliIo, globals: () 
       const g = globals();
       await withCore(g, async (ctx) => {
         const started = await call(ctx, 'screening.start', { modelId: o.model ?? null });
-        const job = await jobsOf(ctx).wait(started.id);
+        const job = await waitForJob(ctx, started.id);
         for (const p of job.problems) io.stderr(`warning ${p.code}: ${p.item}: ${p.message}\n`);
         if (job.state !== 'done' || !job.resultId) throw new CliFailure(1, job.error?.code ?? 'CANCELLED', job.error?.message ?? `screening ${job.state}`);
         const run = await call(ctx, 'screening.latest', { modelId: o.model ?? null });
