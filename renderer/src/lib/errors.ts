@@ -28,7 +28,7 @@ export function fieldText(t: TFunction, path: string): string {
 export function errorText(t: TFunction, e: ErrorLike): string {
   if (e.code === 'INVALID_INPUT' || e.code === 'LETTER_INCOMPLETE') {
     const fields = [...new Set((e.issues ?? []).map((i) => fieldText(t, i.path)))];
-    if (fields.length) return t(`errorCodes.${e.code}_fields`, { fields: fields.join(t('errorFields.list')) });
+    if (fields.length) return t(`errorCodes.${e.code}_fields`, { fields: fields.join(t('errorFields.separator')) });
   }
   const own = t(`errorCodes.${e.code}`, { defaultValue: '' });
   if (own) return own;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../lib/errors';
+import { errorText, fieldText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { LetterDetail, LetterField, LetterFormat } from '../../../../src/api/contract';
 import { useAppStore } from '../../app/store';
@@ -15,8 +15,10 @@ const OUTCOMES = ['removed', 'partially-removed', 'refused', 'answered', 'no-res
 
 /** Edits one request field by field (fields passed verbatim to the poster are marked), exports, tracks. */
 export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onChange: (l: LetterDetail) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLang = i18n.language === 'en' ? 'en' : 'ja';
   const notify = useAppStore((s) => s.notify);
+  const setPage = useAppStore((s) => s.setPage);
   const [outcome, setOutcome] = useState('removed');
 
   async function edit(field: LetterField, value: string | null) {
@@ -66,7 +68,15 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
       ))}
       {letter.missing.length > 0 && (
         <p className="error-banner small" role="alert">
-          {t('letters.missing', { items: letter.missing.join(', ') })}
+          {t('letters.missing', { items: letter.missing.map((m) => fieldText(t, m)).join(t('errorFields.separator')) })}
+          {letter.missing.some((m) => m.startsWith('requester.')) && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => setPage('settings')}>
+                {t('letters2.toSettings')}
+              </button>
+            </>
+          )}
         </p>
       )}
       {letter.fields.map((f) => (
@@ -131,8 +141,8 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
           <ul className="plain">
             {letter.clocks.map((c) => (
               <li key={c.clock} className={!c.closedAt && Date.parse(c.dueAt) < Date.now() ? 'overdue' : ''}>
-                {c.label}: {t('letters.due', { at: c.dueAt.slice(0, 16).replace('T', ' ') })} {c.closedAt ? `(${t('letters.closed')})` : ''}
-                <div className="small muted">{c.basis}</div>
+                {c.text[uiLang].label}: {t('letters.due', { at: c.dueAt.slice(0, 16).replace('T', ' ') })} {c.closedAt ? `(${t('letters.closed')})` : ''}
+                <div className="small muted">{c.text[uiLang].basis}</div>
               </li>
             ))}
           </ul>
