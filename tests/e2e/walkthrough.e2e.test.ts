@@ -338,6 +338,17 @@ describe.skipIf(skip !== null)('the workbench as staff use it (issue 17)', () =>
     expect(await page.locator('main').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     await screenshot(page, 'walk-case');
 
+    // 3: a letter drafted before the requester is known names what is missing in words, with a way to Settings.
+    const letters = page.getByTestId('letters');
+    await letters.getByLabel('宛先').selectOption({ index: 1 });
+    await letters.getByRole('button', { name: '依頼書を作成' }).click();
+    const missing = page.getByTestId('letter-editor').locator('.error-banner');
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('依頼者の氏名');
+    expect(await missing.textContent()).not.toMatch(/requester\.|\.name/);
+    await missing.getByRole('button', { name: '「設定」で依頼者を入力する' }).click();
+    await page.getByRole('heading', { name: '設定', level: 1 }).waitFor();
+
     // A band threshold out of range: the notice names the field in Japanese, no code, no path.
     await page.getByRole('button', { name: '設定', exact: true }).click();
     const input = page.getByLabel(/^下限 %/).first();
