@@ -65,7 +65,12 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
     const mid = await op(ctx, 'jobs.status', { id: job.id }); // answered while the job runs
     expect(mid.id).toBe(job.id);
     const end = await waitJob(ctx, job.id);
-    expect(end).toMatchObject({ state: 'done', done: 3, total: 3, error: null });
+    // Progress counts recordings (every reference and every clip), not people.
+    const recordings =
+      (await op(ctx, 'performers.list', {})).reduce((n, p) => n + p.referenceCount, 0) +
+      (await op(ctx, 'suspects.list', {})).reduce((n, s) => n + s.clips.length, 0);
+    expect(end).toMatchObject({ state: 'done', done: recordings, total: recordings, error: null });
+    expect(await op(ctx, 'screening.current', {})).toMatchObject({ id: job.id, state: 'done' });
     const run = await op(ctx, 'screening.latest', {});
     expect(run?.id).toBe(end.resultId);
     expect(run?.matches).toHaveLength(2);
@@ -108,6 +113,33 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
     expect(c.regionScore).toBe('rawCosine');
     const ja = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'ja' });
     expect(ja.definition).toMatch(/類似度/);
+  });
+
+  it('scores every clip against every reference, and shows the chosen pair; a recording of someone else is NOT_FOUND', async () => {
+    const c = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en' });
+    expect(c.pairs).toHaveLength(c.clips.length * c.references.length);
+    expect(c.references.length).toBeGreaterThan(1);
+    for (const p of c.pairs) expect(p.rawCosine).toBeGreaterThanOrEqual(-1);
+    // Pairs differ by reference: each one-to-one score is its own, not the voiceprint's.
+    expect(new Set(c.pairs.map((p) => p.rawCosine.toFixed(6))).size).toBe(c.pairs.length);
+    expect(c.windowSeconds).toBeGreaterThan(0);
+    const other = c.references.find((r) => r.id !== c.referenceRecordingId)!;
+    const chosen = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: ids.clip, referenceRecordingId: other.id });
+    expect(chosen).toMatchObject({ suspectRecordingId: ids.clip, referenceRecordingId: other.id });
+    expect(chosen.overall.rawCosine).toBeCloseTo(c.overall.rawCosine, 6); // the overall score does not depend on the pair shown
+    const b = (await op(ctx, 'performers.get', { id: ids.b })).references[0]!;
+    expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', referenceRecordingId: b.id })).toBe('NOT_FOUND');
+    expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: b.id })).toBe('NOT_FOUND');
+    expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: '../etc' })).toBe('INVALID_INPUT');
+  });
+
+  it('gives each performer its readiness: references, weak ones, speech and voiceprint state', async () => {
+    const rows = await op(ctx, 'performers.overview', {});
+    const a = rows.find((r) => r.performerId === ids.a)!;
+    const detail = await op(ctx, 'performers.get', { id: ids.a });
+    expect(a).toMatchObject({ references: detail.references.length, voiceprint: 'ready' });
+    expect(a.speechSeconds).toBeCloseTo(detail.references.reduce((n, r) => n + r.quality.speechSeconds, 0), 6);
+    expect(a.weakReferences).toBe(detail.references.filter((r) => r.weakReasons?.length).length);
   });
 
   it('serves waveform, spectrogram and playback WAV of a stored recording', async () => {
