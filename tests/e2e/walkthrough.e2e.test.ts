@@ -242,7 +242,8 @@ describe.skipIf(skip !== null)('the workbench as staff use it (issue 17)', () =>
 
     // 5: the matrix has a row per clip and a column per reference, each cell a score.
     const matrix = page.getByTestId('pair-matrix');
-    await page.locator('.score-card').scrollIntoViewIfNeeded();
+    await matrix.evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+    await painted(page);
     await screenshot(page, 'walk-compare-matrix');
     expect(await matrix.locator('tbody tr').count()).toBe(2);
     expect(await matrix.locator('thead th').count()).toBe(1 + 3);
