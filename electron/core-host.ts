@@ -1,5 +1,5 @@
 // The core host: a utility process that owns SQLite and the handler map, so the main process never blocks.
-import { openCore } from '../src/store/open-core.js';
+import { openSession } from '../src/api/session.js';
 import { invoke } from '../src/api/invoke.js';
 import { registerBundledModels } from '../src/models/bundled.js';
 
@@ -18,7 +18,7 @@ const port = (process as unknown as { parentPort: ParentPort }).parentPort;
 const dataDir = process.env.SEIMON_DATA_DIR ?? '';
 
 try {
-  const ctx = openCore(dataDir, 'app');
+  const ctx = openSession(dataDir, 'app');
   port.on('message', ({ data }) => {
     void invoke(ctx, data.op, data.input).then((result) => port.postMessage({ id: data.id, result }));
   });

@@ -1,5 +1,5 @@
 import type { Result } from '../src/core/result.js';
-import { isOperationName } from '../src/api/contract.js';
+import { isCliOnlyOperation, isOperationName } from '../src/api/contract.js';
 import { validateInput } from '../src/api/validate.js';
 
 export const INVOKE_CHANNEL = 'seimon:invoke';
@@ -19,7 +19,8 @@ export async function routeInvoke(
   forward: ForwardToCore,
 ): Promise<Result<unknown>> {
   if (!senderTrusted) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Call from an untrusted frame refused' } };
-  if (!isOperationName(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
+  // Operations that take local paths or addresses exist for the command line only: a window never reaches them.
+  if (!isOperationName(op) || isCliOnlyOperation(op)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Unknown operation: ${String(op)}` } };
   const checked = validateInput(op, input);
   if (!checked.ok) return checked;
   return forward(op, input);

@@ -8,6 +8,7 @@ import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
+import { cliContract } from './contract-cli.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
 import type { CitedScore } from '../letters/scores.js';
@@ -62,6 +63,9 @@ const suspectFields = {
   notes: notesText('Notes'),
 };
 
+/** The most bytes one upload may carry (the decoder's own compressed-size limit; larger models are imported from the CLI). */
+export const MAX_UPLOAD_BYTES = 512 * 2 ** 20;
+
 /** A file's bytes sent from the UI (drag and drop or file dialog): a name for the record, never a path. */
 const fileUpload = {
   name: z
@@ -70,7 +74,10 @@ const fileUpload = {
     .max(255)
     // eslint-disable-next-line no-control-regex -- NUL is exactly what must be refused in a name
     .refine((n) => !/[\\/\u0000]/.test(n) && n !== '.' && n !== '..', { error: 'A file name, not a path' }),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0, { error: 'The file is empty' }),
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((b) => b.byteLength > 0, { error: 'The file is empty' })
+    .refine((b) => b.byteLength <= MAX_UPLOAD_BYTES, { error: `The file is larger than ${MAX_UPLOAD_BYTES / 2 ** 20} MiB` }),
 };
 
 const modelIdInput = z.string().min(1).max(100).nullish();
@@ -175,7 +182,11 @@ export const contract = {
     input: z.strictObject({ ...fileUpload, preset: z.enum(['wespeaker', '3dspeaker']).nullish() }),
     output: {} as ModelSummary,
   },
-  'models.install': { input: z.strictObject({ catalogId: z.string().min(1).max(100) }), output: {} as JobStatus },
+  /** Catalog ids only: the renderer can never make the core fetch an address of its choosing. */
+  'models.install': {
+    input: z.strictObject({ catalogId: z.string().regex(/^[a-z0-9][a-z0-9+._-]{0,99}$/, { error: 'A catalog id, not an address' }) }),
+    output: {} as JobStatus,
+  },
   'cases.list': { input: z.strictObject({}), output: [] as Case[] },
   'cases.get': { input: z.strictObject({ id: idSchema }), output: {} as CaseDetail },
   /** One score per performer × suspect of the case: the one last exported as evidence, else the latest screening. */
@@ -192,6 +203,7 @@ export const contract = {
   'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
+  ...cliContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -220,4 +232,6 @@ export { CASE_STATUSES } from '../domain/cases.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
+export type * from './cli-types.js';
+export { isCliOnlyOperation } from './contract-cli.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';

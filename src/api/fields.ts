@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { hasBidiControls } from '../core/bidi.js';
 
 // Control characters (C0, DEL, C1) never belong in names typed by staff.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Text typed by staff may not carry bidi controls (U+202E etc.), which make text read in another order. */
+const noBidi = (label: string) =>
+  [(s: string) => !hasBidiControls(s), { error: `${label} must not contain bidirectional control characters (such as U+202E), which change the order text is shown in`, params: { kind: 'bidi_controls' } }] as const;
 
 /** A required single-line text field: trimmed, 1..max characters, no control characters. */
 export function requiredText(label: string, max = 200) {
@@ -11,7 +16,8 @@ export function requiredText(label: string, max = 200) {
     .trim()
     .min(1, { error: `${label} is required` })
     .max(max, { error: `${label} must be at most ${max} characters` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} must not contain control characters` });
+    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} must not contain control characters` })
+    .refine(...noBidi(label));
 }
 
 /** An optional single-line text field; empty strings become null. */
@@ -21,6 +27,7 @@ export function optionalText(label: string, max = 200) {
     .trim()
     .max(max, { error: `${label} must be at most ${max} characters` })
     .refine((s) => !CONTROL_CHARS.test(s), { error: `${label} must not contain control characters` })
+    .refine(...noBidi(label))
     .transform((s) => (s === '' ? null : s))
     .nullish();
 }
@@ -34,6 +41,7 @@ export function notesText(label: string, max = 5000) {
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), {
       error: `${label} must not contain control characters`,
     })
+    .refine(...noBidi(label))
     .transform((s) => (s.trim() === '' ? null : s))
     .nullish();
 }

@@ -6,6 +6,7 @@ import { audioHandlers } from './handlers/audio.js';
 import { caseHandlers } from './handlers/cases.js';
 import { caseScoreHandlers } from './handlers/case-scores.js';
 import { letterHandlers } from './handlers/letters.js';
+import { cliFileHandlers } from './handlers/cli-files.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
 import { screeningHandlers } from './handlers/screening.js';
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...caseScoreHandlers,
   ...letterHandlers,
+  ...cliFileHandlers,
 };

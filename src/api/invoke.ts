@@ -1,10 +1,22 @@
 import type { FieldIssue, Result } from '../core/result.js';
 import { isSeimonError } from '../core/errors.js';
+import type { SeimonError } from '../core/errors.js';
 import type { OperationName, OutputOf } from './contract.js';
 import { isOperationName } from './contract.js';
 import { validateInput } from './validate.js';
 import type { CoreContext } from '../core/context.js';
 import { handlers } from './handlers.js';
+import { databaseFileOf } from '../store/open-core.js';
+import { lockedError } from '../store/database.js';
+import { diskFull, isDiskFull } from '../core/disk-full.js';
+
+/** A busy database or a full disk reported by SQLite or the OS, said as what it is. */
+function lowLevelError(ctx: CoreContext, e: unknown): SeimonError | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) return lockedError(databaseFileOf(ctx));
+  if (isDiskFull(e)) return diskFull(`a file in ${ctx.dataDir}`);
+  return null;
+}
 
 /**
  * The one entry point every shell uses (IPC, CLI, e2e harness): validates the input against the
@@ -30,6 +42,8 @@ export async function invoke<K extends OperationName>(
       const issues = e.details?.issues as FieldIssue[] | undefined;
       return { ok: false, error: { code: e.code, message: e.message, ...(issues ? { issues } : {}) } };
     }
+    const low = lowLevelError(ctx, e);
+    if (low) return { ok: false, error: { code: low.code, message: low.message } };
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
       return {
         ok: false,

@@ -15,7 +15,7 @@ export function validateInput(
     const path = i.path.join('.');
     if (i.code === 'too_small') return { path, kind: 'required', message: i.message };
     if (i.code === 'too_big') return { path, kind: 'too_long', limit: Number(i.maximum), message: i.message };
-    if (i.code === 'custom') return { path, kind: 'control_chars', message: i.message };
+    if (i.code === 'custom') return { path, kind: (i.params as { kind?: string } | undefined)?.kind === 'bidi_controls' ? 'bidi_controls' : 'control_chars', message: i.message };
     return { path, kind: 'invalid', message: i.message };
   });
   const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');

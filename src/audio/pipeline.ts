@@ -1,20 +1,15 @@
+import type { SourceInfo } from '../domain/audio.js';
 import { mixToMono } from './mix.js';
 import { Resampler } from './resample.js';
 import { openAudioStream } from './stream.js';
 import type { AudioStream } from './stream.js';
 import type { DecodeOptions } from './decode.js';
-import type { AudioFormat, AudioWarning } from './types.js';
+import type { AudioWarning } from './types.js';
 
 /** The sample rate every speaker model here takes. */
 export const SPEECH_RATE = 16000;
 
-/** Where canonical audio came from: what a reviewer needs to know about the original. */
-export interface SourceInfo {
-  sampleRate: number;
-  channels: number;
-  format: AudioFormat;
-  durationSeconds: number;
-}
+export type { SourceInfo };
 
 /** 16 kHz mono audio plus what the original was. */
 export interface SpeechAudio {

@@ -1,9 +1,9 @@
+import type { QualityReport } from '../domain/audio.js';
 import { frameDescriptors } from './descriptors.js';
 import type { FrameDescriptors } from './descriptors.js';
 import { integratedLoudness } from './loudness.js';
 import { mixToMono } from './mix.js';
 import { SPEECH_RATE, sourceInfo } from './pipeline.js';
-import type { SourceInfo } from './pipeline.js';
 import { Resampler } from './resample.js';
 import { SignalStats, toDbfs } from './signal-stats.js';
 import { openAudioStream } from './stream.js';
@@ -12,25 +12,7 @@ import type { AudioWarning } from './types.js';
 import { detectSpeech, speechSeconds } from './vad/index.js';
 import type { SpeechSegment, VadEngine } from './vad/index.js';
 
-/** What a reviewer needs to judge whether a recording is fit for comparison. */
-export interface QualityReport {
-  source: SourceInfo;
-  durationSeconds: number;
-  speechSeconds: number;
-  speechSegments: SpeechSegment[];
-  vadEngine: VadEngine;
-  snrDb: number | null;
-  clippingRatio: number;
-  dcOffset: number;
-  peakDbfs: number;
-  rmsDbfs: number;
-  loudnessLufs: number | null;
-  spectralFlatness: number;
-  zeroCrossingRate: number;
-  spectralCentroidHz: number;
-  musicOrNoiseSuspected: boolean;
-  warnings: AudioWarning[];
-}
+export type { QualityReport };
 
 const MIN_DURATION = 1;
 const MIN_SPEECH = 3;

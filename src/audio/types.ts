@@ -1,18 +1,6 @@
-import type { ErrorCode } from '../core/errors.js';
+import type { AudioFormat, AudioWarning } from '../domain/audio.js';
 
-/** A condition worth telling the user about where the audio is still usable. */
-export interface AudioWarning {
-  code: Extract<ErrorCode, `AUDIO_${string}`>;
-  message: string;
-}
-
-/** What the bytes turned out to be, detected from content (never from the file name). */
-export interface AudioFormat {
-  /** Container, e.g. "wav", "flac", "ogg", "mp3", "mp4", "webm". */
-  container: string;
-  /** Codec, e.g. "pcm_s16le", "pcm_f32le", "flac", "mp3", "vorbis", "opus", "aac". */
-  codec: string;
-}
+export type { AudioFormat, AudioWarning };
 
 /** Fully decoded audio: one Float32Array per channel, samples in [-1, 1]. */
 export interface DecodedAudio {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Recording } from '../api/contract.js';
 import type { CliIo } from './io.js';
 import { CliFailure } from './io.js';
+import { exitCodeFor } from './exit-codes.js';
 
 export interface ImportedFile {
   file: string;
@@ -33,7 +34,7 @@ export async function importBatch(
       try {
         bytes = new Uint8Array(fs.readFileSync(file));
       } catch (e) {
-        throw new CliFailure(1, 'NOT_FOUND', `cannot read the file: ${(e as Error).message}`);
+        throw new CliFailure(2, 'AUDIO_CANNOT_READ', `cannot read the file: ${(e as Error).message}`);
       }
       const r = await importOne(path.basename(file), bytes);
       out.imported.push({ file, id: r.recording.id, sha256: r.recording.sha256, duplicate: r.duplicate, weakReasons: r.recording.weakReasons });
@@ -46,9 +47,14 @@ export async function importBatch(
   return out;
 }
 
-/** Exit 1 when files were given and not one could be imported. */
-export function failIfNothingImported(files: readonly string[], r: BatchOutcome): void {
-  if (files.length > 0 && r.imported.length === 0) {
-    throw new CliFailure(1, r.failed[0]?.code ?? 'INTERNAL', 'none of the files could be imported');
-  }
+/**
+ * Exits non-zero when any file given could not be imported (each was reported on stderr as it failed):
+ * 1 when any failed for a reason outside the file (locked database, disk full, ...), else 2.
+ */
+export function failIfAnyNotImported(files: readonly string[], r: BatchOutcome): void {
+  if (r.failed.length === 0) return;
+  const exit = r.failed.some((f) => exitCodeFor(f.code) === 1) ? 1 : 2;
+  const first = r.failed[0]!;
+  const what = r.imported.length === 0 ? 'none of the files could be imported' : `${r.failed.length} of ${files.length} files were not imported`;
+  throw new CliFailure(exit, first.code, `${what}: ${r.failed.map((f) => `${f.file} (${f.code})`).join(', ')}`);
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../api/session.js';
+import { revealBidi } from '../core/bidi.js';
 import type { CliIo, GlobalOptions } from './io.js';
 import { CliFailure } from './io.js';
 import { registerInfoCommand } from './commands/info.js';
@@ -15,10 +16,12 @@ import { registerVerifyCommand } from './commands/verify.js';
 import { registerSuspectCommands } from './commands/suspect.js';
 import { registerScreenCommands } from './commands/screen.js';
 import { registerLetterCommands, registerLettersCommands } from './commands/letter.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 
+// The terminal is an output too: bidi controls are shown as markers, never obeyed (printJson escapes them first).
 const defaultIo: CliIo = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => process.stdout.write(revealBidi(s)),
+  stderr: (s) => process.stderr.write(revealBidi(s)),
 };
 
 /** Builds the `seimon` command tree; each feature registers its own subcommands. */
@@ -46,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
   registerScreenCommands(program, io, globals);
   registerLetterCommands(program, io, globals);
   registerLettersCommands(program, io, globals);
+  registerDoctorCommand(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -7,6 +7,12 @@ export const ERROR_CODES = [
   'DB_LOCKED',
   'DB_TOO_NEW',
   'DB_OPEN_FAILED',
+  /** The database path names a folder, not a file. */
+  'DB_IS_FOLDER',
+  /** The data folder path names a file (or something else that is not a folder). */
+  'DATA_DIR_NOT_FOLDER',
+  /** The disk (or the user's quota) is full: nothing was half-written. */
+  'DISK_FULL',
   'INTERNAL',
   'CANCELLED',
   /** The object is still referenced (e.g. a performer named by a case) and cannot be removed. */

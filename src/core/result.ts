@@ -9,7 +9,7 @@ export type Result<T> =
 export interface FieldIssue {
   path: string;
   /** Which rule failed, so a UI can word the message in its own language. */
-  kind: 'required' | 'too_long' | 'control_chars' | 'unknown_field' | 'invalid';
+  kind: 'required' | 'too_long' | 'control_chars' | 'bidi_controls' | 'unknown_field' | 'invalid';
   /** The limit involved (e.g. the maximum length), when there is one. */
   limit?: number;
   message: string;

@@ -5,6 +5,7 @@ import type { CoreContext } from '../core/context.js';
 import type { FieldIssue } from '../core/result.js';
 import type { LetterDetail, LetterExport, LetterFormat } from '../domain/letters.js';
 import { SeimonError } from '../core/errors.js';
+import { revealBidiDeep } from '../core/bidi.js';
 import { appendAudit } from '../store/audit.js';
 import { insertLetterExport } from '../store/letters.js';
 import { getLetter } from './compose.js';
@@ -29,7 +30,7 @@ async function render(l: LetterDetail, format: LetterFormat, now: Date): Promise
 export async function exportLetter(ctx: CoreContext, id: string, format: LetterFormat, now = new Date()): Promise<LetterExport> {
   const l = getLetter(ctx, id);
   assertComplete(l);
-  const bytes = await render(l, format, now);
+  const bytes = await render(revealBidiDeep(l), format, now); // bidi controls shown, never obeyed
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const fields = fieldTexts(l);
   const rec = ctx.db.transaction(() => {

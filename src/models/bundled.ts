@@ -10,6 +10,8 @@ import { importModelFile } from './import.js';
 import type { ModelSummary } from './manifest.js';
 import { modelFilePath } from './paths.js';
 import { setDefaultModel } from './registry.js';
+import { recordBundleFailure } from './bundle-failures.js';
+import { isDiskFull } from '../core/disk-full.js';
 
 /** The fields of a bundled model's manifest.json that registration uses (others are ignored). */
 const bundledManifestSchema = z.object({
@@ -68,10 +70,11 @@ export async function registerBundledModels(
       const r = await registerOne(ctx, folder);
       (r.fresh ? out.registered : out.present).push(r.model);
     } catch (e) {
-      const code = isSeimonError(e) ? e.code : 'MODEL_BUNDLE_INVALID';
+      const code = isSeimonError(e) ? e.code : isDiskFull(e) ? 'DISK_FULL' : 'MODEL_BUNDLE_INVALID';
       out.failed.push({ dir: folder, code, message: (e as Error).message });
     }
   }
+  recordBundleFailure(ctx, out.failed[0] ?? null);
   const first = out.registered[0] ?? out.present[0];
   const current = findDefaultModel(ctx.db);
   if (first && (!current || replacedBundledDefault(current, out))) setDefaultModel(ctx, first.id);

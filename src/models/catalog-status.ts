@@ -8,7 +8,7 @@ export function catalogWithStatus(ctx: CoreContext): CatalogItem[] {
   const installed = listModels(ctx.db);
   return MODEL_CATALOG.map((e) => {
     const match = installed.find(
-      (m) => (e.sha256 !== null && m.sha256 === e.sha256) || m.sourceUrl === e.url,
+      (m) => m.sha256 === e.sha256 || m.sourceUrl === e.url,
     );
     return { ...e, installedModelId: match?.id ?? null };
   });

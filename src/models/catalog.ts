@@ -5,7 +5,16 @@ import type { Preset } from './manifest.js';
 export const SHERPA_SPEAKER_MODELS_BASE =
   'https://github.com/k2-fsa/sherpa-onnx/releases/download/speaker-recongition-models/';
 
-/** A model users may install by id; sizes and hashes are null until pinned from a verified download. */
+/**
+ * Where the pinned digests come from. They are the digests and sizes published for these files (download
+ * scripts of several independent projects that hard-code them, and the release's own `checksum.txt`, all
+ * agreeing; compiled in docs/speaker-models.md). They were not computed here from downloaded bytes (the
+ * development machines cannot reach the release), so the installer refuses any file that differs from them.
+ */
+export const PUBLISHED_DIGEST =
+  'published digest: sherpa-onnx release checksum.txt and independent download scripts, compiled in docs/speaker-models.md';
+
+/** A model users may install by id, pinned to the exact bytes by SHA-256 and size. */
 export interface CatalogEntry {
   id: string;
   displayName: string;
@@ -16,8 +25,11 @@ export interface CatalogEntry {
   language: string;
   trainedOn: string;
   licence: string;
-  sha256: string | null;
-  sizeBytes: number | null;
+  /** SHA-256 of the file; the installer refuses any other bytes. */
+  sha256: string;
+  sizeBytes: number;
+  /** Where `sha256` and `sizeBytes` came from. */
+  digestSource: string;
 }
 
 /** A catalog entry with the id of the installed model that came from it, if any. */
@@ -38,8 +50,9 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
     language: 'Chinese',
     trainedOn: '3D-Speaker common set, about 200k speakers',
     licence: 'Apache-2.0',
-    sha256: null,
-    sizeBytes: null,
+    sha256: 'f682b514c05d947ee3fa91cd6ec6c5c7543479a128373fa29b1faedccd21fd11',
+    sizeBytes: 28_281_138,
+    digestSource: PUBLISHED_DIGEST,
   },
   {
     id: '3dspeaker-eres2net-base',
@@ -50,8 +63,9 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
     language: 'Chinese',
     trainedOn: '3D-Speaker dataset',
     licence: 'Apache-2.0',
-    sha256: null,
-    sizeBytes: null,
+    sha256: '1a331345f04805badbb495c775a6ddffcdd1a732567d5ec8b3d5749e3c7a5e4b',
+    sizeBytes: 39_593_761,
+    digestSource: PUBLISHED_DIGEST,
   },
   {
     id: 'wespeaker-resnet34-voxceleb',
@@ -62,8 +76,9 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
     language: 'English',
     trainedOn: 'VoxCeleb2 dev, about 6k speakers',
     licence: 'CC-BY-4.0',
-    sha256: null,
-    sizeBytes: null,
+    sha256: '5ef208a9da1453335308a6b6f4e6dfbd7e183a38b604de0a57664f45d257fe94',
+    sizeBytes: 26_534_365,
+    digestSource: PUBLISHED_DIGEST,
   },
   {
     id: 'wespeaker-campplus-lm-voxceleb',
@@ -74,8 +89,9 @@ export const MODEL_CATALOG: readonly CatalogEntry[] = [
     language: 'English',
     trainedOn: 'VoxCeleb2 dev',
     licence: 'CC-BY-4.0',
-    sha256: null,
-    sizeBytes: null,
+    sha256: 'e197af7e9d473030cf486b3124149a19bf37014d0e4485e4c70c483b0ec10cb2',
+    sizeBytes: 29_292_687,
+    digestSource: PUBLISHED_DIGEST,
   },
 ];
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
+import { rethrowDiskFull } from '../core/disk-full.js';
 import { pipeline } from 'node:stream/promises';
 
 /** Copies a file and hashes the bytes in the same pass; returns SHA-256 and size of what was written. */
@@ -21,6 +22,6 @@ export async function copyWithHash(
     fs.createReadStream(from, { highWaterMark: 1 << 20 }),
     tap,
     fs.createWriteStream(to, { flags: 'wx' }),
-  );
+  ).catch((e: unknown) => rethrowDiskFull(e, `the copy of ${from}`));
   return { sha256: hash.digest('hex'), sizeBytes };
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { SeimonError } from '../core/errors.js';
+import { diskFull, isDiskFull } from '../core/disk-full.js';
 
 /** Why a request was cut short by us rather than by the network. */
 export type CancelReason = 'stall' | 'abort' | null;
@@ -93,6 +94,7 @@ export function networkError(
   stallMs: number,
 ): SeimonError {
   if (e instanceof SeimonError) return e;
+  if (isDiskFull(e)) return diskFull('the download');
   if (reason === 'abort') return abortedError();
   if (reason === 'stall') {
     return new SeimonError(

@@ -5,7 +5,7 @@ import { SeimonError } from '../core/errors.js';
 import type { AcceptedModel } from './accept.js';
 import { acceptModelFile } from './accept.js';
 import type { CatalogEntry } from './catalog.js';
-import { MODEL_CATALOG, findCatalogEntry } from './catalog.js';
+import { MODEL_CATALOG } from './catalog.js';
 import type { DownloadProgress } from './download.js';
 import { downloadResumable } from './download.js';
 import { sha256File } from './hash.js';
@@ -22,6 +22,16 @@ export interface InstallOptions {
   stallTimeoutMs?: number | undefined;
   /** Overrides the catalog's address (tests, mirrors); the catalog's hash and size still apply. */
   urlOverride?: string | undefined;
+  /** Required for a URL install: the SHA-256 the downloaded bytes must have. */
+  sha256?: string | undefined;
+  /** The catalog to look ids up in (default: the shipped one; tests pass their own pinned entries). */
+  catalog?: readonly CatalogEntry[] | undefined;
+}
+
+/** What the downloaded bytes must be: from the catalog entry, or from the user for a URL. */
+interface Pin {
+  sha256: string;
+  sizeBytes: number | null;
 }
 
 /**
@@ -34,18 +44,28 @@ export async function installModel(
   urlOrCatalogId: string,
   opts: InstallOptions = {},
 ): Promise<AcceptedModel> {
-  const entry = findCatalogEntry(urlOrCatalogId);
-  const url = opts.urlOverride ?? entry?.url ?? checkUrl(urlOrCatalogId);
+  const catalog = opts.catalog ?? MODEL_CATALOG;
+  const entry = catalog.find((e) => e.id === urlOrCatalogId);
+  const url = opts.urlOverride ?? entry?.url ?? checkUrl(urlOrCatalogId, catalog);
+  const pin: Pin = entry
+    ? { sha256: entry.sha256, sizeBytes: entry.sizeBytes }
+    : { sha256: checkSha256Option(opts.sha256), sizeBytes: null };
   const part = partFileFor(ctx.dataDir, url);
   const got = await downloadResumable(url, part, {
     onProgress: opts.onProgress,
     signal: opts.signal,
     stallTimeoutMs: opts.stallTimeoutMs,
-    expectedSize: entry?.sizeBytes ?? null,
+    expectedSize: pin.sizeBytes,
   });
   try {
+    if (pin.sizeBytes !== null && got.sizeBytes !== pin.sizeBytes) {
+      throw new SeimonError(
+        'MODEL_DOWNLOAD_SIZE_MISMATCH',
+        `The download has ${got.sizeBytes} bytes; the catalog pins ${pin.sizeBytes}. It was not installed.`,
+      );
+    }
     const sha256 = await sha256File(part);
-    checkExpectedHash(sha256, entry?.sha256, `The download from ${new URL(url).host}`);
+    checkExpectedHash(sha256, pin.sha256, `The download from ${new URL(url).host}`);
     return await acceptModelFile(
       ctx,
       part,
@@ -77,14 +97,33 @@ function originOf(
   };
 }
 
-function checkUrl(s: string): string {
+/** Checks a URL install before anything is fetched: an http(s) address and the SHA-256 the bytes must have. */
+export function checkUrlInstall(url: string, sha256: string | undefined): { url: string; sha256: string } {
+  return { url: checkUrl(url, MODEL_CATALOG), sha256: checkSha256Option(sha256) };
+}
+
+/** A URL install names the bytes it expects: without a SHA-256 anything that loads would be accepted. */
+function checkSha256Option(sha256: string | undefined): string {
+  if (sha256 === undefined || sha256 === '') {
+    throw new SeimonError(
+      'MODEL_SHA256_REQUIRED',
+      'Installing from a URL needs the SHA-256 the file must have (--sha256); ask whoever published the model for it.',
+    );
+  }
+  if (!/^[0-9a-fA-F]{64}$/.test(sha256)) {
+    throw new SeimonError('MODEL_SHA256_REQUIRED', `"${sha256}" is not a SHA-256 (64 hexadecimal digits).`);
+  }
+  return sha256.toLowerCase();
+}
+
+function checkUrl(s: string, catalog: readonly CatalogEntry[]): string {
   let u: URL;
   try {
     u = new URL(s);
   } catch {
     throw new SeimonError(
       'MODEL_UNKNOWN_SOURCE',
-      `"${s}" is neither a catalog id nor a URL. Catalog ids: ${MODEL_CATALOG.map((e) => e.id).join(', ')}`,
+      `"${s}" is neither a catalog id nor a URL. Catalog ids: ${catalog.map((e) => e.id).join(', ')}`,
     );
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../core/context.js';
 import { SeimonError } from '../core/errors.js';
+import type { ErrorCode } from '../core/errors.js';
+import { bundleFailureOf } from './bundle-failures.js';
 import { appendAudit } from '../store/audit.js';
 import {
   findDefaultModel,
@@ -25,6 +27,11 @@ export function getModel(ctx: CoreContext, idOrSha: string): ModelSummary {
 /** The model used when none is named (MODEL_NO_DEFAULT when nothing is installed). */
 export function getDefaultModel(ctx: CoreContext): ModelSummary {
   const m = findDefaultModel(ctx.db);
+  const bundle = bundleFailureOf(ctx);
+  if (!m && bundle) {
+    // The starter model would have been the default: say why it is missing, not just that it is.
+    throw new SeimonError(bundle.code as ErrorCode, `The bundled speaker model could not be set up: ${bundle.message}`);
+  }
   if (!m) {
     throw new SeimonError(
       'MODEL_NO_DEFAULT',

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
+import type { ModelCheck } from '../domain/model-checks.js';
 import type { CoreContext } from '../core/context.js';
 import { sha256File } from './hash.js';
 import { listModels } from '../store/models.js';
 import { modelFilePath } from './paths.js';
 import { auditVerify } from './registry.js';
 
-/** The outcome of re-hashing one model file. */
-export interface ModelCheck {
-  id: string;
-  displayName: string;
-  file: string;
-  sha256: string;
-  status: 'ok' | 'mismatch' | 'missing';
-  actualSha256: string | null;
-}
+export type { ModelCheck };
 
 /** Re-hashes every registered model file (one at a time, streamed) and records each check. */
 export async function verifyAllModels(ctx: CoreContext): Promise<ModelCheck[]> {

@@ -7,7 +7,7 @@ import type { CoreContext } from '../core/context.js';
 import type { Recording } from '../domain/index.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
-import { putBytes, removeStored } from '../store/content.js';
+import { holdPending, putBytes, removeStored, sha256Of } from '../store/content.js';
 import type { StoredFile } from '../store/content.js';
 import { findOwnedRecording, insertRecording, shaInUse } from '../store/recordings.js';
 import type { Provenance } from '../store/recordings.js';
@@ -42,17 +42,24 @@ async function probeStored(file: string): Promise<QualityReport> {
 /** Imports one file for an owner; a duplicate of a file the owner already has returns that recording. */
 export async function importRecording(ctx: CoreContext, req: ImportRequest): Promise<{ recording: Recording; duplicate: boolean }> {
   checkBareName(req.originalName);
-  const stored = putBytes(ctx.dataDir, req.bytes);
-  const existing = findOwnedRecording(ctx.db, req.role, req.ownerId, stored.sha256);
-  if (existing) return { recording: existing, duplicate: true };
+  // Marked as pending first, so a sweep in another process never takes the file before its row exists;
+  // if this process dies (kill -9) the mark names a dead pid and the next sweep removes the orphan.
+  const pending = holdPending(ctx.dataDir, sha256Of(req.bytes));
   try {
-    const report = await probeStored(stored.path);
-    refuseUnusableReference(req.role, report.speechSeconds);
-    return recordImport(ctx, req, stored, report);
-  } catch (e) {
-    // Refused or failed: the bytes we just wrote must not stay behind unless another row names them.
-    if (stored.created && !shaInUse(ctx.db, stored.sha256)) removeStored(ctx.dataDir, stored.sha256);
-    throw e;
+    const stored = putBytes(ctx.dataDir, req.bytes);
+    const existing = findOwnedRecording(ctx.db, req.role, req.ownerId, stored.sha256);
+    if (existing) return { recording: existing, duplicate: true };
+    try {
+      const report = await probeStored(stored.path);
+      refuseUnusableReference(req.role, report.speechSeconds);
+      return recordImport(ctx, req, stored, report);
+    } catch (e) {
+      // Refused or failed: the bytes we just wrote must not stay behind unless another row names them.
+      if (stored.created && !shaInUse(ctx.db, stored.sha256)) removeStored(ctx.dataDir, stored.sha256);
+      throw e;
+    }
+  } finally {
+    pending.release();
   }
 }
 

@@ -42,6 +42,7 @@ export const en: Messages = {
     required: 'Please fill this in',
     too_long: 'At most {{limit}} characters',
     control_chars: 'Control characters are not allowed',
+    bidi_controls: 'Contains bidirectional control characters (such as U+202E) that make the text display in another order than it is stored; not allowed',
     unknown_field: 'Unknown field',
     invalid: 'Please check this value',
   },

@@ -40,6 +40,7 @@ export const ja = {
     required: '入力してください',
     too_long: '{{limit}} 文字以内で入力してください',
     control_chars: '制御文字は使えません',
+    bidi_controls: '文字の表示順を変える制御文字（U+202E など）が含まれています。見た目と中身が食い違うため使えません',
     unknown_field: '不明な項目です',
     invalid: '入力内容を確認してください',
   },

@@ -1,3 +1,4 @@
+import { revealBidiDeep } from '../../core/bidi.js';
 import type { CoreContext } from '../../core/context.js';
 import { appendAudit } from '../../store/audit.js';
 import { getRequester, saveRequester } from '../../store/letters.js';
@@ -39,7 +40,8 @@ async function advocacy(ctx: CoreContext, input: { period: 'month' | 'quarter' |
   const to = input.to ? new Date(input.to).toISOString() : null;
   const report = advocacyReport(ctx, { period: input.period, from, to });
   if (input.format === 'json') return { report, fileName: null, bytes: null };
-  const bytes = input.format === 'csv' ? Buffer.from(advocacyCsv(report, input.lang), 'utf8') : await advocacyPdf(report, input.lang);
+  const shown = revealBidiDeep(report); // bidi controls shown, never obeyed
+  const bytes = input.format === 'csv' ? Buffer.from(advocacyCsv(shown, input.lang), 'utf8') : await advocacyPdf(shown, input.lang);
   return { report, fileName: `advocacy-${report.generatedAt.slice(0, 10)}.${input.format}`, bytes: new Uint8Array(bytes) };
 }
 

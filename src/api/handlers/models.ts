@@ -4,7 +4,13 @@ import path from 'node:path';
 import { jobsOf } from '../../jobs/registry.js';
 import { catalogWithStatus } from '../../models/catalog-status.js';
 import { importModelFile } from '../../models/import.js';
+import type { InstallOptions } from '../../models/install.js';
 import { installModel } from '../../models/install.js';
+import { registerBundledModels } from '../../models/bundled.js';
+import { findCatalogEntry } from '../../models/catalog.js';
+import type { CoreContext } from '../../core/context.js';
+import { SeimonError } from '../../core/errors.js';
+import type { JobStatus } from '../../domain/index.js';
 import { listInstalledModels, setDefaultModel } from '../../models/registry.js';
 import { checkBareName } from '../../workbench/import-recording.js';
 import type { HandlerGroup } from './types.js';
@@ -13,11 +19,20 @@ type ModelOps = 'models.list' | 'models.catalog' | 'models.setDefault' | 'models
 
 /** Installed models, the catalog, imports and installs. */
 export const modelHandlers: HandlerGroup<ModelOps> = {
-  'models.list': (ctx) => listInstalledModels(ctx),
+  'models.list': async (ctx) => {
+    await registerBundledModels(ctx); // idempotent; a data folder that never saw the starter model gets it
+    return listInstalledModels(ctx);
+  },
 
-  'models.catalog': (ctx) => catalogWithStatus(ctx),
+  'models.catalog': async (ctx) => {
+    await registerBundledModels(ctx);
+    return catalogWithStatus(ctx);
+  },
 
-  'models.setDefault': (ctx, input) => setDefaultModel(ctx, input.id),
+  'models.setDefault': async (ctx, input) => {
+    await registerBundledModels(ctx);
+    return setDefaultModel(ctx, input.id);
+  },
 
   'models.importFile': async (ctx, input) => {
     const name = checkBareName(input.name);
@@ -36,13 +51,25 @@ export const modelHandlers: HandlerGroup<ModelOps> = {
     }
   },
 
-  'models.install': (ctx, input) =>
+  'models.install': (ctx, input) => {
+    if (!findCatalogEntry(input.catalogId)) {
+      throw new SeimonError('MODEL_UNKNOWN_SOURCE', `"${input.catalogId}" is not in the model catalog.`);
+    }
+    return installJob(ctx, input.catalogId, {});
+  },
+};
+
+/** Runs one install as the (single) model-install job. */
+export function installJob(ctx: CoreContext, source: string, opts: InstallOptions): JobStatus {
+  return (
     jobsOf(ctx).running('model-install') ??
     jobsOf(ctx).start('model-install', async (job) => {
-      const r = await installModel(ctx, input.catalogId, {
+      const r = await installModel(ctx, source, {
+        ...opts,
         signal: job.signal,
         onProgress: (p) => job.progress(p.receivedBytes, p.totalBytes ?? Math.max(p.receivedBytes, 1)),
       });
       return r.model.id;
-    }),
-};
+    })
+  );
+}

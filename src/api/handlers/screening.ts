@@ -1,4 +1,5 @@
 import { jobsOf } from '../../jobs/registry.js';
+import { revealBidiDeep } from '../../core/bidi.js';
 import { registerBundledModels } from '../../models/bundled.js';
 import { resolveModel } from '../../models/registry.js';
 import { getRun, latestRun } from '../../store/screening.js';
@@ -28,7 +29,7 @@ export const screeningHandlers: HandlerGroup<ScreeningOps> = {
     return latestRun(ctx.db, resolveModel(ctx, input.modelId).sha256);
   },
 
-  'screening.csv': (ctx, input) => screeningCsv(getRun(ctx.db, input.runId), input.lang, getBands(ctx.db)),
+  'screening.csv': (ctx, input) => screeningCsv(revealBidiDeep(getRun(ctx.db, input.runId)), input.lang, getBands(ctx.db)),
 
   'jobs.status': (ctx, input) => jobsOf(ctx).status(input.id),
 

@@ -6,7 +6,9 @@ import { SILERO_WINDOW, sileroProbabilities } from './silero.js';
 export type { SpeechSegment } from './segments.js';
 export { speechSeconds } from './segments.js';
 
-export type VadEngine = 'silero' | 'energy';
+import type { VadEngine } from '../../domain/audio.js';
+
+export type { VadEngine };
 
 export interface VadResult {
   engine: VadEngine;

@@ -1,8 +1,7 @@
+import type { SpeechSegment } from '../../domain/audio.js';
+
 /** A stretch of speech in seconds from the start of the file. */
-export interface SpeechSegment {
-  start: number;
-  end: number;
-}
+export type { SpeechSegment };
 
 /** How frame-level speech probabilities become segments (defaults follow Silero's own tool). */
 export interface SegmentRules {

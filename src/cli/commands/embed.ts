@@ -1,3 +1,4 @@
+import { exitCodeFor } from '../exit-codes.js';
 import type { Command } from 'commander';
 import type { CliIo, GlobalOptions } from '../io.js';
 import { CliFailure, printJson, withCore } from '../io.js';
@@ -54,7 +55,7 @@ async function withEmbedding<T>(
   try {
     opened = await openEmbedder(ctx, modelId);
   } catch (e) {
-    if (isSeimonError(e)) throw new CliFailure(1, e.code, e.message);
+    if (isSeimonError(e)) throw new CliFailure(exitCodeFor(e.code), e.code, e.message);
     throw e;
   }
   const { embedder, model } = opened;
@@ -66,7 +67,7 @@ async function withEmbedding<T>(
         await rememberEmbedding(ctx, embedder, file, f);
         return f;
       } catch (e) {
-        if (isSeimonError(e)) throw new CliFailure(1, e.code, `${file}: ${e.message}`);
+        if (isSeimonError(e)) throw new CliFailure(exitCodeFor(e.code), e.code, `${file}: ${e.message}`);
         throw e;
       }
     }, { id: model.id, sha256: model.sha256, calibration: usableCalibration(model.calibration, cohort), cohort });

@@ -1,3 +1,4 @@
+import { exitCodeFor } from '../exit-codes.js';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CoreContext } from '../../core/context.js';
@@ -46,7 +47,7 @@ async function withRun<T>(
       if (!isSeimonError(e)) throw e;
       // When nothing is left to measure, the skipped lines are the explanation: show them first.
       if (run && run.skipped.length > 0) io.stderr(`Skipped lines:\n${skippedText(run.skipped)}`);
-      throw new CliFailure(1, e.code, e.message);
+      throw new CliFailure(exitCodeFor(e.code), e.code, e.message);
     }
   });
 }

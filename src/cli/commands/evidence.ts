@@ -1,3 +1,4 @@
+import { exitCodeFor } from '../exit-codes.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { exportEvidencePack } from '../../evidence/pack/export.js';
@@ -22,7 +23,7 @@ export function registerEvidenceCommands(program: Command, io: CliIo, globals: (
         try {
           return await exportEvidencePack(ctx, { caseId, out: path.resolve(o.out), lang: o.lang as 'ja' | 'en', includeReferenceAudio: o.includeReferenceAudio === true });
         } catch (e) {
-          if (isSeimonError(e)) throw new CliFailure(1, e.code, e.message);
+          if (isSeimonError(e)) throw new CliFailure(exitCodeFor(e.code), e.code, e.message);
           throw e;
         }
       });

@@ -5,7 +5,7 @@ import { formatTable } from '../table.js';
 import type { Performer, VoiceprintStatus } from '../../api/contract.js';
 import type { CoreContext } from '../../api/session.js';
 import type { BatchOutcome } from '../import-files.js';
-import { failIfNothingImported, importBatch } from '../import-files.js';
+import { failIfAnyNotImported, importBatch } from '../import-files.js';
 import { CliFailure } from '../io.js';
 
 function printPerformers(io: CliIo, list: Performer[]): void {
@@ -22,8 +22,15 @@ function printPerformers(io: CliIo, list: Performer[]): void {
 }
 
 /** Imports references (reporting bad files and going on), then enrolls; prints ids for scripts. */
-async function addReferences(ctx: CoreContext, io: CliIo, json: boolean, p: Performer, files: string[], modelId?: string): Promise<void> {
+async function addReferences(ctx: CoreContext, io: CliIo, json: boolean, p: Performer, files: string[], modelId?: string, created = false): Promise<void> {
   const batch: BatchOutcome = await importBatch(io, files, (name, bytes) => call(ctx, 'references.import', { performerId: p.id, name, bytes }));
+  if (created && files.length > 0 && batch.imported.length === 0) {
+    // Files were given and none could be imported: keep no empty performer (a retry would duplicate it).
+    await call(ctx, 'performers.remove', { id: p.id });
+    if (json) printJson(io, { ...p, kept: false, recordings: [], failed: batch.failed, voiceprint: null });
+    else io.stderr(`Performer ${p.name} was not kept: none of the files could be imported.\n`);
+    failIfAnyNotImported(files, batch);
+  }
   let voiceprint: VoiceprintStatus | null = null;
   let enrollError: CliFailure | null = null;
   if (batch.imported.length > 0 || (files.length === 0 && p.referenceCount > 0)) {
@@ -44,7 +51,7 @@ async function addReferences(ctx: CoreContext, io: CliIo, json: boolean, p: Perf
     }
     if (voiceprint) io.stdout(`Voiceprint under ${voiceprint.modelId}: ${voiceprint.references} references, ${voiceprint.speechSeconds.toFixed(1)} s of speech\n`);
   }
-  failIfNothingImported(files, batch);
+  failIfAnyNotImported(files, batch);
   if (enrollError) throw enrollError;
 }
 
@@ -67,7 +74,7 @@ export function registerPerformerCommands(program: Command, io: CliIo, globals: 
       await withCore(g, async (ctx) => {
         const p = await call(ctx, 'performers.create', fields);
         if (!g.json) io.stdout(`Added performer ${p.name} (${p.id})\n`);
-        await addReferences(ctx, io, g.json === true, p, files, model);
+        await addReferences(ctx, io, g.json === true, p, files, model, true);
       });
     });
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo, GlobalOptions } from '../io.js';
 import { call, printJson, withCore } from '../io.js';
-import { failIfNothingImported, importBatch } from '../import-files.js';
+import { failIfAnyNotImported, importBatch } from '../import-files.js';
 import { formatTable } from '../table.js';
 
 interface SuspectOptions {
@@ -40,12 +40,15 @@ export function registerSuspectCommands(program: Command, io: CliIo, globals: ()
         const { character, ...rest } = o;
         const s = await call(ctx, 'suspects.create', { ...rest, characterName: character ?? null });
         const batch = await importBatch(io, files, (name, bytes) => call(ctx, 'suspects.importClip', { suspectId: s.id, name, bytes }));
-        if (g.json) printJson(io, { id: s.id, label: s.label, kind: s.kind, recordings: batch.imported, failed: batch.failed });
-        else {
+        // Files were given and none could be imported: keep no empty suspect (a retry would duplicate it).
+        const kept = files.length === 0 || batch.imported.length > 0;
+        if (!kept) await call(ctx, 'suspects.remove', { id: s.id });
+        if (g.json) printJson(io, { id: s.id, label: s.label, kind: s.kind, kept, recordings: batch.imported, failed: batch.failed });
+        else if (kept) {
           io.stdout(`Added suspect ${s.label} (${s.id})\n`);
           for (const r of batch.imported) io.stdout(`${r.duplicate ? 'Already had' : 'Imported'} ${r.file} as ${r.id}\n`);
-        }
-        failIfNothingImported(files, batch);
+        } else io.stderr(`Suspect ${s.label} was not kept: none of its files could be imported.\n`);
+        failIfAnyNotImported(files, batch);
       });
     });
 

@@ -1,5 +1,6 @@
 // Lays out a pack: the evidence files, then the report (which lists their hashes), then manifest.json
 // over all of them and signature.json over the manifest's exact bytes.
+import { escapeBidiJson, revealBidi, revealBidiDeep } from '../../core/bidi.js';
 import type { CoreContext } from '../../core/context.js';
 import { contentPath } from '../../store/content.js';
 import { getBands } from '../../store/settings.js';
@@ -33,7 +34,8 @@ export interface BuiltPack {
   manifestSha256: string;
 }
 
-const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2) + '\n', 'utf8');
+/** JSON exactly as stored, with bidi controls escaped so no viewer reorders the text. */
+const json = (v: unknown) => Buffer.from(escapeBidiJson(JSON.stringify(v, null, 2)) + '\n', 'utf8');
 
 /** A stored file's original name made safe as a path segment (letters of any script, digits, . _ -). */
 export function safeSegment(name: string): string {
@@ -53,14 +55,14 @@ function evidenceFiles(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Zip
     }
   }
   out.push({ name: 'scores/comparisons.json', source: json(ev.pairs.map((p) => p.comparison)) });
-  out.push({ name: 'scores/scores.csv', source: scoresCsv(ev.pairs.map((p) => p.comparison)) });
+  out.push({ name: 'scores/scores.csv', source: scoresCsv(revealBidiDeep(ev.pairs.map((p) => p.comparison))) });
   for (const p of ev.pairs) {
     const stem = `${p.performer.id}--${p.suspect.id}`;
-    out.push({ name: `scores/timeline-${stem}.csv`, source: timelineCsv(p.comparison) });
+    out.push({ name: `scores/timeline-${stem}.csv`, source: timelineCsv(revealBidiDeep(p.comparison)) });
     out.push({ name: `scores/standing-${stem}.json`, source: json(p.standing) });
-    out.push({ name: `scores/standing-${stem}.csv`, source: standingCsv(p.standing) });
-    out.push({ name: `plots/timeline-${stem}.svg`, source: Buffer.from(timelineSvg(p.comparison, t)) });
-    out.push({ name: `plots/standing-${stem}.svg`, source: Buffer.from(standingSvg(p.standing, p.performer.name, t)) });
+    out.push({ name: `scores/standing-${stem}.csv`, source: standingCsv(revealBidiDeep(p.standing)) });
+    out.push({ name: `plots/timeline-${stem}.svg`, source: Buffer.from(timelineSvg(revealBidiDeep(p.comparison), t)) });
+    out.push({ name: `plots/standing-${stem}.svg`, source: Buffer.from(standingSvg(p.standing, revealBidi(p.performer.name), t)) });
     for (const img of [p.suspectSpectrogram, p.referenceSpectrogram]) {
       if (img && !out.some((e) => e.name === `plots/spectrogram-${img.recording.id}.png`)) out.push({ name: `plots/spectrogram-${img.recording.id}.png`, source: img.png });
     }
@@ -137,7 +139,7 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
 export async function buildPack(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Promise<BuiltPack> {
   const data = evidenceFiles(ctx, ev, o).map((entry) => ({ entry, digest: digestEntry(entry) }));
   const listed = (xs: typeof data) => xs.map((x) => ({ path: x.entry.name, sha256: x.digest.sha256, size: x.digest.size }));
-  const doc = buildReport(reportData(ctx, ev, o, listed(data)));
+  const doc = buildReport(revealBidiDeep(reportData(ctx, ev, o, listed(data)))); // bidi controls shown, never obeyed
   const reports = [
     { name: 'report.html', source: Buffer.from(renderHtml(doc), 'utf8') },
     { name: 'report.pdf', source: await renderPdf(doc, o.createdAt) },

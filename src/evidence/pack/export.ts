@@ -1,6 +1,7 @@
 // `seimon evidence export`: builds the pack, writes it under a temporary name in the destination
 // folder, fsyncs, records it (with the pack's SHA-256) in the audit log, then renames it into place.
 // A crash at any point leaves no file under the final name unless the whole pack is there.
+import { processAlive } from '../../core/process-alive.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -106,14 +107,6 @@ export function removeDeadPartials(dir: string): string[] {
   return removed;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as { code?: string }).code === 'EPERM'; // exists, owned by someone else
-  }
-}
 
 /** Temporary files left by exports that were killed (safe to delete when no export runs). */
 export function strayPartials(dir: string): string[] {

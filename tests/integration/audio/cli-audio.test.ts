@@ -63,11 +63,11 @@ describe('seimon decode / probe / features fbank', () => {
     }
   });
 
-  it('fails with exit 1 and `error CODE: message` on bad input', async () => {
+  it('fails with exit 2 (invalid input) and `error CODE: message` on bad input', async () => {
     const empty = path.join(dir, 'empty.wav');
     fs.writeFileSync(empty, '');
     const r = await cli(['probe', empty, '--json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error AUDIO_EMPTY_FILE: /);
     const missing = await cli([
       'decode',
@@ -75,7 +75,7 @@ describe('seimon decode / probe / features fbank', () => {
       '--out',
       path.join(dir, 'x.wav'),
     ]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/^error AUDIO_CANNOT_READ: /);
     const bad = await cli([
       'features',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,8 +75,10 @@ describe('seimon models', () => {
       'models',
       'install',
       server.url('/good-wespeaker.onnx'),
+      '--sha256',
+      createHash('sha256').update(body).digest('hex'),
     ]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Installed: good-wespeaker.onnx');
     expect(r.err).toMatch(/0\.0 MB \/ 0\.0 MB \(100%\)/);
     const cat = await cli(['--data-dir', dir, 'models', 'catalog', '--json']);
@@ -83,5 +86,8 @@ describe('seimon models', () => {
       '3dspeaker-campplus-zh-cn',
     );
     expect((await cli(['--data-dir', dir, 'models', 'install', 'nonsense'])).code).toBe(2);
+    const unpinned = await cli(['--data-dir', dir, 'models', 'install', server.url('/other.onnx')]);
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.err).toMatch(/^error MODEL_SHA256_REQUIRED: /m);
   });
 });
