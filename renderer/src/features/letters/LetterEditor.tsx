@@ -63,7 +63,7 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
       </header>
       {letter.warnings.map((w, i) => (
         <p key={i} className={`warning-${w.level} small`}>
-          {w.message[letter.lang]}
+          {w.message[uiLang]}
         </p>
       ))}
       {letter.missing.length > 0 && (
