@@ -57,7 +57,13 @@ export function AudioPanel({ title, recordingId, showSpectrogram, colour, childr
     <div className="audio-panel" data-recording-id={recordingId}>
       <h3>{title}</h3>
       <div className="seekable" onClick={seek} data-testid="seek-area">
-        <WaveformCanvas peaks={wave?.peaks ?? []} colour={colour} label={`${t('compare2.waveform')}: ${title}`} position={position} />
+        <div className="wave-box">
+          <WaveformCanvas peaks={wave?.peaks ?? []} colour={colour} label={`${t('compare2.waveform')}: ${title}`} position={position} />
+          {/* Amplitude relative to full scale: +1 and −1 are the loudest a recording can hold. */}
+          <span className="amp top" aria-hidden="true">+1</span>
+          <span className="amp mid" aria-hidden="true">0</span>
+          <span className="amp bottom" aria-hidden="true">−1</span>
+        </div>
         {showSpectrogram && spec && (
           <div className="spectrogram-box">
             <SpectrogramCanvas spec={spec} label={`${t('compare2.spectrogram')}: ${title}`} />
