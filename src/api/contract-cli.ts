@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { optionalText } from './fields.js';
+import { evidenceCliContract } from './contract-evidence.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { JobStatus } from '../domain/workbench.js';
 import type { DoctorReport, FbankFileResult, ImportedModel, ModelCheck, DecodedFileResult, QualityReport } from './cli-types.js';
@@ -38,6 +39,8 @@ export const cliContract = {
   },
   /** Checks the data folder; with `fix`, repairs what can be repaired safely (orphans, stray temp files). */
   'doctor.run': { input: z.strictObject({ fix: z.boolean().default(false) }), output: {} as DoctorReport },
+  /** Evidence packs at paths the user names (seimon evidence export, seimon verify). */
+  ...evidenceCliContract,
 } as const;
 
 export type CliOperationName = keyof typeof cliContract;

@@ -8,11 +8,12 @@ import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
+import { evidenceContract } from './contract-evidence.js';
 import { cliContract } from './contract-cli.js';
 import { CASE_STATUSES } from '../domain/cases.js';
-import type { AuditVerification, Case, CaseDetail, EvidenceExport, SigningKeyInfo } from '../domain/cases.js';
+import type { AuditVerification, Case, CaseDetail } from '../domain/cases.js';
 import type { CitedScore } from '../letters/scores.js';
-import type { AppInfo, PackVerification, Performer, PerformerDetail } from '../domain/performers.js';
+import type { AppInfo, Performer, PerformerDetail } from '../domain/performers.js';
 import type {
   Comparison,
   JobStatus,
@@ -91,7 +92,6 @@ const caseFields = {
 };
 
 /** A pack in <dataDir>/exports/, by bare file name (never a path). */
-const exportFileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.zip$/, { error: 'An export file name, not a path' });
 
 
 export const contract = {
@@ -194,15 +194,9 @@ export const contract = {
   'cases.create': { input: z.strictObject({ ...caseFields, performerIds: z.array(idSchema).min(1).max(50), suspectIds: z.array(idSchema).min(1).max(200) }), output: {} as CaseDetail },
   'cases.update': { input: z.strictObject({ id: idSchema, ...caseFields }), output: {} as CaseDetail },
   'cases.updateStatus': { input: z.strictObject({ id: idSchema, status: z.enum(CASE_STATUSES), note: notesText('Note', 2000) }), output: {} as CaseDetail },
-  /** Writes the pack into <dataDir>/exports/ and returns its record; the shell offers that file for saving. */
-  'evidence.export': {
-    input: z.strictObject({ caseId: idSchema, lang: z.enum(['ja', 'en']), includeReferenceAudio: z.boolean().default(false) }),
-    output: {} as EvidenceExport,
-  },
-  'evidence.verify': { input: z.strictObject({ fileName: exportFileName }), output: {} as PackVerification },
-  'evidence.key': { input: z.strictObject({}), output: {} as SigningKeyInfo },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
+  ...evidenceContract,
   ...cliContract,
 } as const;
 
@@ -229,9 +223,11 @@ export type * from '../domain/performers.js';
 export type * from '../domain/cases.js';
 export type { CitedScore } from '../letters/scores.js';
 export { CASE_STATUSES } from '../domain/cases.js';
+export { KNOWN_TSAS } from '../domain/evidence.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
+export type * from '../domain/evidence.js';
 export type * from './cli-types.js';
 export { isCliOnlyOperation } from './contract-cli.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';

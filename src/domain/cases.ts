@@ -23,6 +23,17 @@ export interface EvidenceExport {
   manifestSha256: string;
   lang: 'ja' | 'en';
   withReferenceAudio: boolean;
+  /**
+   * True for the recipient version (no reference audio, no other performers, no internal notes): the
+   * only kind a letter may attach. Older exports, made before redaction existed, read as false.
+   */
+  redacted: boolean;
+  /** Whether other performers' names and scores were included (internal packs, when ticked). */
+  withOtherPerformers: boolean;
+  /** Whether a trusted time-stamp token is in the pack. */
+  timestamped: boolean;
+  /** Fingerprint of the key that signed it (null for exports made before keys were recorded). */
+  signingKey: string | null;
   createdAt: string;
 }
 

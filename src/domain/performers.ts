@@ -29,5 +29,3 @@ export interface AppInfo {
   schemaVersion: number;
 }
 
-/** What `evidence.verify` found. */
-export type PackVerification = { ok: true; files: number; fingerprint: string } | { ok: false; reason: string; file: string | null };

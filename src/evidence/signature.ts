@@ -15,12 +15,17 @@ export interface SignatureFile {
   fingerprint: string;
 }
 
-/** Signs manifest bytes with the installation key. */
-export function signManifest(bytes: Uint8Array, key: SigningKey): Buffer {
+/** The raw 64-byte Ed25519 signature over manifest bytes (manifest.sig). */
+export function rawSignature(bytes: Uint8Array, key: SigningKey): Buffer {
+  return sign(null, bytes, key.privateKey);
+}
+
+/** signature.json for manifest bytes and their raw signature. */
+export function signManifest(bytes: Uint8Array, key: SigningKey, raw = rawSignature(bytes, key)): Buffer {
   const body: SignatureFile = {
     algorithm: 'Ed25519',
     signedFile: MANIFEST_NAME,
-    signature: sign(null, bytes, key.privateKey).toString('base64'),
+    signature: raw.toString('base64'),
     publicKey: key.publicKeyRaw.toString('base64'),
     publicKeyPem: key.publicKeyPem,
     fingerprint: key.fingerprint,
@@ -29,7 +34,10 @@ export function signManifest(bytes: Uint8Array, key: SigningKey): Buffer {
 }
 
 /** Checks signature.json against manifest bytes; returns the signer's fingerprint, or why it fails. */
-export function checkSignature(signatureJson: Uint8Array, manifest: Uint8Array): { ok: true; fingerprint: string } | { ok: false; reason: string } {
+export function checkSignature(
+  signatureJson: Uint8Array,
+  manifest: Uint8Array,
+): { ok: true; fingerprint: string; signature: Buffer; publicKeyPem: string } | { ok: false; reason: string } {
   let s: Partial<SignatureFile>;
   try {
     s = JSON.parse(Buffer.from(signatureJson).toString('utf8')) as Partial<SignatureFile>;
@@ -55,5 +63,5 @@ export function checkSignature(signatureJson: Uint8Array, manifest: Uint8Array):
   } catch {
     good = false;
   }
-  return good ? { ok: true, fingerprint } : { ok: false, reason: 'signature does not match manifest.json' };
+  return good ? { ok: true, fingerprint, signature: sig, publicKeyPem: pem } : { ok: false, reason: 'signature does not match manifest.json' };
 }

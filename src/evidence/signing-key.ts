@@ -76,3 +76,26 @@ export function loadSigningKey(dataDir: string): { key: SigningKey; created: boo
     },
   };
 }
+
+/** Deletes the installation's private key so the next use makes a new one (key rotation). */
+export function destroyPrivateKey(dataDir: string): void {
+  fs.rmSync(path.join(dataDir, KEY_DIR, PRIVATE_FILE), { force: true });
+}
+
+/** A fingerprint as users type it: 64 hex digits, spaces and colons ignored, case-insensitive. */
+export function normaliseFingerprint(text: string): string | null {
+  const hex = text.replace(/[\s:]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex.match(/.{4}/g)!.join(' ') : null;
+}
+
+/** An Ed25519 public key from PEM (SPKI) text; null when the text is not one. */
+export function publicKeyFromPem(pem: string): { raw: Buffer; pem: string; fingerprint: string } | null {
+  try {
+    const k = createPublicKey({ key: pem, format: 'pem' });
+    if (k.asymmetricKeyType !== 'ed25519') return null;
+    const raw = rawPublicKey(k);
+    return { raw, pem: k.export({ format: 'pem', type: 'spki' }) as string, fingerprint: fingerprintOf(raw) };
+  } catch {
+    return null;
+  }
+}

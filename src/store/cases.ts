@@ -122,25 +122,41 @@ export function insertExport(db: Db, caseId: string, e: Omit<EvidenceExport, 'id
   const id = newId('exp');
   const createdAt = now.toISOString();
   db.prepare(
-    `INSERT INTO evidence_exports (id, case_id, file_name, sha256, size_bytes, manifest_sha256, lang, with_reference_audio, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, caseId, e.fileName, e.sha256, e.sizeBytes, e.manifestSha256, e.lang, e.withReferenceAudio ? 1 : 0, createdAt);
+    `INSERT INTO evidence_exports (id, case_id, file_name, sha256, size_bytes, manifest_sha256, lang, with_reference_audio, redacted, with_other_performers, timestamped, signing_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, caseId, e.fileName, e.sha256, e.sizeBytes, e.manifestSha256, e.lang, e.withReferenceAudio ? 1 : 0, e.redacted ? 1 : 0, e.withOtherPerformers ? 1 : 0, e.timestamped ? 1 : 0, e.signingKey, createdAt);
   return { id, createdAt, ...e };
+}
+
+interface ExportRow {
+  id: string;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  manifest_sha256: string;
+  lang: 'ja' | 'en';
+  with_reference_audio: number;
+  redacted: number;
+  with_other_performers: number;
+  timestamped: number;
+  signing_key: string | null;
+  created_at: string;
 }
 
 /** Packs exported for a case, newest first. */
 export function listExports(db: Db, caseId: string): EvidenceExport[] {
-  const rows = db.prepare('SELECT * FROM evidence_exports WHERE case_id = ? ORDER BY created_at DESC, id').all(caseId) as {
-    id: string;
-    file_name: string;
-    sha256: string;
-    size_bytes: number;
-    manifest_sha256: string;
-    lang: 'ja' | 'en';
-    with_reference_audio: number;
-    created_at: string;
-  }[];
-  return rows.map((r) => ({
+  const rows = db.prepare('SELECT * FROM evidence_exports WHERE case_id = ? ORDER BY created_at DESC, id').all(caseId) as ExportRow[];
+  return rows.map(exportOf);
+}
+
+/** The export whose manifest has this SHA-256 (what the audit log recorded about a pack), if any. */
+export function findExportByManifest(db: Db, manifestSha256: string): EvidenceExport | null {
+  const r = db.prepare('SELECT * FROM evidence_exports WHERE manifest_sha256 = ? ORDER BY created_at, id LIMIT 1').get(manifestSha256) as ExportRow | undefined;
+  return r ? exportOf(r) : null;
+}
+
+function exportOf(r: ExportRow): EvidenceExport {
+  return {
     id: r.id,
     fileName: r.file_name,
     sha256: r.sha256,
@@ -148,6 +164,10 @@ export function listExports(db: Db, caseId: string): EvidenceExport[] {
     manifestSha256: r.manifest_sha256,
     lang: r.lang,
     withReferenceAudio: r.with_reference_audio === 1,
+    redacted: r.redacted === 1,
+    withOtherPerformers: r.with_other_performers === 1,
+    timestamped: r.timestamped === 1,
+    signingKey: r.signing_key,
     createdAt: r.created_at,
-  }));
+  };
 }

@@ -122,7 +122,7 @@ CREATE TABLE evidence_exports (
   lang         TEXT NOT NULL,
   with_reference_audio INTEGER NOT NULL CHECK (with_reference_audio IN (0, 1)),
   created_at   TEXT NOT NULL
-);
+, redacted INTEGER NOT NULL DEFAULT 0 CHECK (redacted IN (0, 1)), with_other_performers INTEGER NOT NULL DEFAULT 1 CHECK (with_other_performers IN (0, 1)), timestamped INTEGER NOT NULL DEFAULT 0 CHECK (timestamped IN (0, 1)), signing_key TEXT);
 
 -- table letter_clocks
 CREATE TABLE letter_clocks (
@@ -289,6 +289,16 @@ CREATE TABLE suspects (
   notes           TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
+);
+
+-- table trusted_keys
+CREATE TABLE trusted_keys (
+  fingerprint  TEXT PRIMARY KEY,
+  public_key   TEXT NOT NULL,
+  label        TEXT NOT NULL,
+  source       TEXT NOT NULL CHECK (source IN ('installation', 'imported')),
+  added_at     TEXT NOT NULL,
+  retired_at   TEXT
 );
 
 -- table voiceprints

@@ -15,11 +15,18 @@ export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lan
   const band = bands.find((b) => b.key === r.band);
   const pct = formatSimilarity(r.percent, '');
   const lr = Math.exp(r.llr);
-  const lrText = lr >= 100 || lr < 0.01 ? lr.toExponential(1) : lr.toPrecision(2);
+  const lrText = likelihoodRatioText(lr, ja ? 'ja-JP' : 'en');
   // Two scales of one number: the band reads the % (a probability at even prior odds), the verbal scale
   // reads the likelihood ratio as evidence strength. Saying which is which keeps them from seeming to clash.
   if (ja) {
     return `類似度 ${pct}%（判定: ${band?.labelJa ?? r.band}）は、同一話者かどうか五分五分と仮定したときの同一話者の確率です。証拠としての強さは尤度比 LR ≈ ${lrText} で、法科学の言語尺度では「${v.labelJa}」にあたります。`;
   }
   return `Similarity ${pct} % (verdict: ${band?.labelEn ?? r.band}) is the probability of the same speaker if both answers were equally likely beforehand. As evidence, the likelihood ratio LR ≈ ${lrText} reads on the forensic verbal scale as "${v.labelEn}".`;
+}
+
+/** A likelihood ratio for people: two significant digits with digit grouping ("570", "12,000", "1/450"), never "5.7e+2". */
+export function likelihoodRatioText(lr: number, locale: string): string {
+  if (!Number.isFinite(lr) || lr <= 0) return '—';
+  const two = (x: number) => Number(x.toPrecision(2)).toLocaleString(locale, { maximumFractionDigits: 2 });
+  return lr < 0.01 ? `1/${two(1 / lr)}` : two(lr);
 }

@@ -2,6 +2,7 @@
  * The workbench workflows end to end in Chromium against the real core, real SQLite and the bundled
  * starter model, on real speech from held-out speakers (never seen in training).
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -142,11 +143,32 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     const { page } = app;
     await page.getByRole('button', { name: '案件を作成' }).click();
     await page.getByRole('heading', { name: /山田花子 × キャラクターA/ }).waitFor();
+    // No examiner yet: the export is refused with a Japanese message naming what to do.
+    await page.getByRole('button', { name: '証拠パックを書き出す' }).click();
+    await page.getByText('書き出す前に、設定で鑑定担当者の氏名と役割を入力してください。').first().waitFor();
+    await page.getByRole('button', { name: '設定', exact: true }).click();
+    const ev = page.getByTestId('evidence-settings');
+    await ev.getByLabel('鑑定担当者の氏名').fill('山田 鑑定');
+    await ev.getByLabel('役割', { exact: true }).fill('日本俳優連合 権利保護担当');
+    await ev.getByRole('button', { name: '保存' }).click();
+    await page.getByText('保存しました').first().waitFor();
+    expect(await ev.getByTestId('key-fingerprint').textContent()).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+    // The union's public key, imported as a trusted signer.
+    const unionKey = path.join(app.dataDir, 'union-key.pem');
+    fs.writeFileSync(unionKey, generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }) as string);
+    await ev.getByLabel('誰の鍵か').fill('日本俳優連合 本部');
+    await ev.getByTestId('key-file').setInputFiles(unionKey);
+    await ev.getByText('日本俳優連合 本部').waitFor();
+    await ev.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'settings-evidence');
+    await page.getByRole('button', { name: '案件', exact: true }).click();
+    await page.getByRole('button', { name: /山田花子 × キャラクターA/ }).click();
     await page.getByRole('button', { name: '証拠パックを書き出す' }).click();
     const item = page.locator('[data-testid=exports] li').first();
     await item.waitFor({ timeout: 120_000 });
+    await item.getByText('提出先向け', { exact: true }).waitFor();
     await item.getByRole('button', { name: '検証' }).click();
-    await item.getByText(/^検証済み: \d+ ファイル/).waitFor();
+    await item.getByText(/^検証済み: \d+ ファイルに改変なし。既知の鍵（この端末）による署名です。/).waitFor();
     const file = (await item.locator('strong').textContent()) ?? '';
     expect(fs.existsSync(path.join(app.dataDir, 'exports', file))).toBe(true);
     await screenshot(page, 'case');

@@ -4,8 +4,9 @@ import { escapeBidiJson, revealBidi, revealBidiDeep } from '../../core/bidi.js';
 import type { CoreContext } from '../../core/context.js';
 import { contentPath } from '../../store/content.js';
 import { getBands } from '../../store/settings.js';
+import type { Examiner, PackRedaction } from '../../domain/evidence.js';
 import type { SigningKey } from '../signing-key.js';
-import { signManifest } from '../signature.js';
+import { rawSignature, signManifest } from '../signature.js';
 import { buildReport } from '../report/document.js';
 import { renderHtml } from '../report/html.js';
 import { renderPdf } from '../report/pdf.js';
@@ -17,19 +18,33 @@ import { timelineSvg } from '../report/timeline-svg.js';
 import { digestEntry } from '../zip/write.js';
 import type { Digest, ZipEntry } from '../zip/write.js';
 import type { CaseEvidence } from './collect.js';
-import { scoresCsv, standingCsv, timelineCsv } from './csv.js';
+import { scoresCsv, standingCountsCsv, standingCsv, timelineCsv } from './csv.js';
+import { PUBLIC_KEY_NAME, RAW_SIGNATURE_NAME, SUMS_NAME, TIMESTAMP_NAME, VERIFY_NAME, sha256sums } from './layout.js';
 import { MANIFEST_NAME, PACK_FORMAT, PACK_FORMAT_VERSION, SIGNATURE_NAME, manifestBytes } from './manifest.js';
-import type { PackManifest } from './manifest.js';
+import type { ManifestTimestamp, PackManifest } from './manifest.js';
+import { redactCase, redactPerformer, redactSuspect } from './redact.js';
+import { verifyText } from './verify-text.js';
 
 export interface BuildOptions {
   lang: Lang;
-  includeReferenceAudio: boolean;
+  redaction: PackRedaction;
+  examiner: Examiner;
+  /** The TSA a token will be requested from (null: none configured). */
+  tsaUrl: string | null;
   createdAt: Date;
   key: SigningKey;
 }
 
+type Built = { entry: ZipEntry; digest: Digest };
+
+/** The pack's listed files; the manifest and signatures are made once the time-stamp outcome is known. */
+export interface PackBody {
+  files: Built[];
+  manifestFor: (timestamp: ManifestTimestamp) => PackManifest;
+}
+
 export interface BuiltPack {
-  entries: { entry: ZipEntry; digest: Digest }[];
+  entries: Built[];
   manifest: PackManifest;
   manifestSha256: string;
 }
@@ -45,7 +60,13 @@ export function safeSegment(name: string): string {
 
 function evidenceFiles(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): ZipEntry[] {
   const t = strings(o.lang);
-  const out: ZipEntry[] = [{ name: 'case.json', source: json({ case: ev.case, performers: ev.pairs.map((p) => p.performer), suspects: ev.pairs.map((p) => p.suspect) }) }];
+  const r = o.redaction;
+  const out: ZipEntry[] = [
+    {
+      name: 'case.json',
+      source: json({ case: redactCase(ev.case, r), performers: ev.pairs.map((p) => redactPerformer(p.performer, r)), suspects: ev.pairs.map((p) => redactSuspect(p.suspect, r)) }),
+    },
+  ];
   const seenClip = new Set<string>();
   for (const p of ev.pairs) {
     for (const k of p.suspect.clips) {
@@ -60,15 +81,16 @@ function evidenceFiles(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Zip
     const stem = `${p.performer.id}--${p.suspect.id}`;
     out.push({ name: `scores/timeline-${stem}.csv`, source: timelineCsv(revealBidiDeep(p.comparison)) });
     out.push({ name: `scores/standing-${stem}.json`, source: json(p.standing) });
-    out.push({ name: `scores/standing-${stem}.csv`, source: standingCsv(revealBidiDeep(p.standing)) });
+    out.push({ name: `scores/standing-${stem}.csv`, source: standingCountsCsv(p.standing) });
+    if (p.standing.performers) out.push({ name: `scores/standing-all-performers-${stem}.csv`, source: standingCsv(revealBidiDeep(p.standing)) });
     out.push({ name: `plots/timeline-${stem}.svg`, source: Buffer.from(timelineSvg(revealBidiDeep(p.comparison), t)) });
     out.push({ name: `plots/standing-${stem}.svg`, source: Buffer.from(standingSvg(p.standing, revealBidi(p.performer.name), t)) });
     for (const img of [p.suspectSpectrogram, p.referenceSpectrogram]) {
       if (img && !out.some((e) => e.name === `plots/spectrogram-${img.recording.id}.png`)) out.push({ name: `plots/spectrogram-${img.recording.id}.png`, source: img.png });
     }
   }
-  out.push({ name: 'references/references.json', source: json({ audioIncluded: o.includeReferenceAudio, references: ev.references }) });
-  if (o.includeReferenceAudio) {
+  out.push({ name: 'references/references.json', source: json({ audioIncluded: r.referenceAudio, references: ev.references }) });
+  if (r.referenceAudio) {
     for (const r of ev.references) out.push({ name: `references/audio/${r.ownerId}/${r.id}-${safeSegment(r.originalName)}`, source: { file: contentPath(ctx.dataDir, r.sha256) } });
   }
   out.push({ name: 'audit/audit-log.json', source: json({ note: 'Entries of the Seimon audit log about this case, its performers, suspects, recordings and model. Each hash = SHA-256 of JSON [prevHash, at, actor, action, objectType, objectId, details].', chain: ev.chain, entries: ev.audit }) });
@@ -90,11 +112,17 @@ function reportData(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     fingerprint: o.key.fingerprint,
     files,
     audit: { included: ev.audit.length, total: ev.chain.count, chainVerified: ev.chain.ok },
-    referenceAudioIncluded: o.includeReferenceAudio,
+    referenceAudioIncluded: o.redaction.referenceAudio,
+    redaction: o.redaction,
+    examiner: o.examiner,
+    tsaUrl: o.tsaUrl,
+    population: ev.population,
+    bands: getBands(ctx.db).map(({ key, minPercent, labelJa, labelEn }) => ({ key, minPercent, labelJa, labelEn })),
+    platformName: ev.platformName,
   };
 }
 
-function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: PackManifest['files']): PackManifest {
+function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: PackManifest['files'], timestamp: ManifestTimestamp): PackManifest {
   const m = ev.model;
   const first = ev.pairs[0]?.comparison;
   return {
@@ -105,6 +133,10 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     software: { name: 'Seimon', version: ctx.version, node: process.version, platform: `${process.platform}-${process.arch}` },
     language: o.lang,
     case: { id: ev.case.id, title: ev.case.title, status: ev.case.status, platform: ev.case.platform, legalGrounds: ev.case.legalGrounds },
+    examiner: o.examiner,
+    redaction: o.redaction,
+    timestamp,
+    sha256sums: files.find((f) => f.path === SUMS_NAME)?.sha256 ?? '',
     signingKey: { algorithm: 'Ed25519', fingerprint: o.key.fingerprint, publicKey: o.key.publicKeyRaw.toString('base64') },
     model: { id: m.id, sha256: m.sha256, sizeBytes: m.sizeBytes, calibrated: first?.model.calibrated ?? false, manifest: { ...m } },
     parameters: {
@@ -115,7 +147,7 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
       embeddingDim: m.embeddingDim,
       scoring: 'cosine of L2-normalised embeddings; voiceprint = mean of normalised reference windows; suspect = mean of normalised clip windows',
       normalization: ev.pairs.map((p) => ({ performerId: p.performer.id, suspectId: p.suspect.id, asNorm: p.comparison.overall.normalized !== null })),
-      includeReferenceAudio: o.includeReferenceAudio,
+      includeReferenceAudio: o.redaction.referenceAudio,
     },
     thresholds: {
       bands: getBands(ctx.db),
@@ -123,7 +155,7 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     },
     calibration: m.calibration,
     errorRates: ev.errorRates,
-    referenceAudioIncluded: o.includeReferenceAudio,
+    referenceAudioIncluded: o.redaction.referenceAudio,
     audit: {
       chainVerified: ev.chain.ok,
       totalEntries: ev.chain.count,
@@ -135,21 +167,41 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
   };
 }
 
-/** Builds every entry of the pack with its digest, the manifest and the signature. */
-export async function buildPack(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Promise<BuiltPack> {
-  const data = evidenceFiles(ctx, ev, o).map((entry) => ({ entry, digest: digestEntry(entry) }));
-  const listed = (xs: typeof data) => xs.map((x) => ({ path: x.entry.name, sha256: x.digest.sha256, size: x.digest.size }));
+const built = (entry: ZipEntry): Built => ({ entry, digest: digestEntry(entry) });
+const listed = (xs: readonly Built[]) => xs.map((x) => ({ path: x.entry.name, sha256: x.digest.sha256, size: x.digest.size }));
+
+/** What VERIFY.txt and the report say about the trusted time. */
+export function timestampPlan(tsaUrl: string | null, lang: Lang): string {
+  const t = strings(lang);
+  return tsaUrl ? t.timestampRequested(tsaUrl, TIMESTAMP_NAME) : t.timestampNone;
+}
+
+/** Builds every listed file of the pack (evidence, reports, VERIFY.txt, public key, SHA256SUMS). */
+export async function buildPackBody(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Promise<PackBody> {
+  const data = evidenceFiles(ctx, ev, o).map(built);
   const doc = buildReport(revealBidiDeep(reportData(ctx, ev, o, listed(data)))); // bidi controls shown, never obeyed
   const reports = [
     { name: 'report.html', source: Buffer.from(renderHtml(doc), 'utf8') },
     { name: 'report.pdf', source: await renderPdf(doc, o.createdAt) },
-  ].map((entry) => ({ entry, digest: digestEntry(entry) }));
-  const all = [...reports, ...data];
-  const manifest = manifestOf(ctx, ev, o, listed(all));
+  ].map(built);
+  const extras = [
+    { name: VERIFY_NAME, source: verifyText(o.key.fingerprint, `${timestampPlan(o.tsaUrl, 'ja')} / ${timestampPlan(o.tsaUrl, 'en')}`) },
+    { name: PUBLIC_KEY_NAME, source: Buffer.from(o.key.publicKeyPem, 'utf8') },
+  ].map(built);
+  const before = [...reports, ...data, ...extras];
+  const files = [...before, built({ name: SUMS_NAME, source: sha256sums(listed(before)) })];
+  return { files, manifestFor: (timestamp) => manifestOf(ctx, ev, o, listed(files), timestamp) };
+}
+
+/** The manifest, its signatures and the token (if any) ahead of the listed files, in the written order. */
+export function finishPack(body: PackBody, manifest: PackManifest, key: SigningKey, token: Buffer | null): BuiltPack {
   const mBytes = manifestBytes(manifest);
+  const raw = rawSignature(mBytes, key);
   const head = [
     { name: MANIFEST_NAME, source: mBytes },
-    { name: SIGNATURE_NAME, source: signManifest(mBytes, o.key) },
-  ].map((entry) => ({ entry, digest: digestEntry(entry) }));
-  return { entries: [...head, ...all], manifest, manifestSha256: head[0]!.digest.sha256 };
+    { name: SIGNATURE_NAME, source: signManifest(mBytes, key, raw) },
+    { name: RAW_SIGNATURE_NAME, source: raw },
+    ...(token ? [{ name: TIMESTAMP_NAME, source: token }] : []),
+  ].map(built);
+  return { entries: [...head, ...body.files], manifest, manifestSha256: head[0]!.digest.sha256 };
 }

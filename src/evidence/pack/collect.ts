@@ -3,6 +3,7 @@
 import type { CoreContext } from '../../core/context.js';
 import type { Comparison, Performer, Recording, Suspect } from '../../domain/index.js';
 import type { CaseDetail } from '../../domain/cases.js';
+import { getPlatform } from '../../letters/catalog.js';
 import { registerBundledModels } from '../../models/bundled.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import { resolveModel } from '../../models/registry.js';
@@ -21,6 +22,8 @@ import { spectrogramPng } from '../report/spectrogram-png.js';
 import type { Lang } from '../report/strings.js';
 import { errorRatesOf } from './error-rates.js';
 import type { ErrorRates } from './error-rates.js';
+import { populationFromModelCard } from './population.js';
+import type { PopulationSection } from './population.js';
 import { standingOf } from './standing.js';
 import type { Standing } from './standing.js';
 
@@ -39,6 +42,10 @@ export interface CaseEvidence {
   pairs: PairData[];
   references: Recording[];
   errorRates: ErrorRates | null;
+  /** The relevant-population / validation section's figures (one input object; see population.ts). */
+  population: PopulationSection;
+  /** The case's platform by its catalog name (null when none or unknown). */
+  platformName: string | null;
   audit: AuditEntry[];
   chain: ChainReport;
 }
@@ -47,7 +54,7 @@ async function spectrogramImage(ctx: CoreContext, recordingId: string): Promise<
   try {
     const rec = getRecording(ctx.db, recordingId);
     const s = await spectrogramOf(contentPath(ctx.dataDir, rec.sha256));
-    return { recording: rec, png: spectrogramPng(s), width: s.frames, height: s.bins * 2 };
+    return { recording: rec, png: spectrogramPng(s), width: s.frames, height: s.bins * 2, frames: s.frames, frameSeconds: s.frameSeconds };
   } catch {
     return null; // a picture is not worth failing the pack over; the report simply lacks it
   }
@@ -75,7 +82,7 @@ function auditScore(ctx: CoreContext, caseId: string, c: Comparison, s: Suspect)
 }
 
 /** Scores every pair of the case and collects the pack's material. */
-export async function collectEvidence(ctx: CoreContext, c: CaseDetail, lang: Lang): Promise<CaseEvidence> {
+export async function collectEvidence(ctx: CoreContext, c: CaseDetail, lang: Lang, includeOtherPerformers: boolean): Promise<CaseEvidence> {
   await registerBundledModels(ctx);
   const model = resolveModel(ctx, c.modelId);
   const pairs: PairData[] = [];
@@ -88,7 +95,7 @@ export async function collectEvidence(ctx: CoreContext, c: CaseDetail, lang: Lan
         performer: getPerformer(ctx.db, p.id),
         suspect,
         comparison,
-        standing: standingOf(ctx, model, suspect, p.id),
+        standing: standingOf(ctx, model, suspect, comparison, includeOtherPerformers),
         suspectSpectrogram: await spectrogramImage(ctx, comparison.suspectRecordingId),
         referenceSpectrogram: await spectrogramImage(ctx, comparison.referenceRecordingId),
       });
@@ -100,5 +107,15 @@ export async function collectEvidence(ctx: CoreContext, c: CaseDetail, lang: Lan
   for (const p of pairs) for (const k of p.suspect.clips) ids.add(k.id);
   // Error rates at % thresholds only mean something when the scores are calibrated %.
   const calibrated = pairs.some((p) => p.comparison.model.calibrated);
-  return { case: c, model, pairs, references, errorRates: calibrated ? errorRatesOf(model) : null, audit: entriesFor(ctx.db, ids), chain: walkAuditChain(ctx.db) };
+  const errorRates = calibrated ? errorRatesOf(model) : null;
+  return { case: c, model, pairs, references, errorRates, platformName: platformNameOf(ctx, c.platform), population: populationFromModelCard(model, errorRates), audit: entriesFor(ctx.db, ids), chain: walkAuditChain(ctx.db) };
+}
+
+function platformNameOf(ctx: CoreContext, id: string | null): string | null {
+  if (!id) return null;
+  try {
+    return getPlatform(ctx, id).name;
+  } catch {
+    return id; // free text typed by the user, not a catalog id
+  }
 }

@@ -31,7 +31,15 @@ export function scoresCsv(cs: readonly Comparison[]): Buffer {
   );
 }
 
-/** The suspect against every enrolled performer, closest first. */
+/** The suspect against every enrolled performer, closest first (internal packs that include them). */
 export function standingCsv(s: Standing): Buffer {
-  return csv(['rank', 'performer_id', 'performer', 'raw_cosine'], s.performers.map((p, i) => [i + 1, p.performerId, p.name, p.rawCosine]));
+  return csv(['rank', 'performer_id', 'performer', 'raw_cosine'], (s.performers ?? []).map((p, i) => [i + 1, p.performerId, p.name, p.rawCosine]));
+}
+
+/** The case performer's standing as counts only (every pack): no other performer's name, id or score. */
+export function standingCountsCsv(s: Standing): Buffer {
+  return csv(
+    ['performer_id', 'rank', 'performers_enrolled', 'threshold_score', 'threshold', 'other_performers_at_or_over_threshold', 'cohort_speakers', 'cohort_at_or_above'],
+    [[s.performerId, s.rank, s.performerCount, s.threshold.field, s.threshold.value, s.othersOverThreshold, s.cohortCosines.length, s.cohortAtOrAbove]],
+  );
 }

@@ -4,12 +4,20 @@
 export const MANIFEST_NAME = 'manifest.json';
 export const SIGNATURE_NAME = 'signature.json';
 export const PACK_FORMAT = 'seimon-evidence-pack';
-export const PACK_FORMAT_VERSION = 1;
+/** 2: SHA256SUMS, manifest.sig, signing-key.pem, VERIFY.txt, redaction, examiner, time-stamp. */
+export const PACK_FORMAT_VERSION = 2;
 
 export interface ManifestFile {
   path: string;
   sha256: string;
   size: number;
+}
+
+/** Whether a trusted time-stamp token over this manifest is in the pack (timestamp.tsr), and why not. */
+export interface ManifestTimestamp {
+  status: 'obtained' | 'not-configured' | 'unavailable';
+  tsa: string | null;
+  note: string;
 }
 
 export interface PackManifest {
@@ -20,6 +28,12 @@ export interface PackManifest {
   software: { name: 'Seimon'; version: string; node: string; platform: string };
   language: 'ja' | 'en';
   case: { id: string; title: string; status: string; platform: string | null; legalGrounds: string | null };
+  examiner: { name: string; role: string };
+  /** What this pack leaves out; `recipient: true` is the redacted version letters attach. */
+  redaction: { recipient: boolean; referenceAudio: boolean; otherPerformers: boolean; internalNotes: boolean };
+  timestamp: ManifestTimestamp;
+  /** SHA-256 of SHA256SUMS (so `sha256sum -c` checks files the signature covers). */
+  sha256sums: string;
   signingKey: { algorithm: 'Ed25519'; fingerprint: string; publicKey: string };
   model: { id: string; sha256: string; sizeBytes: number; calibrated: boolean; manifest: Record<string, unknown> };
   parameters: Record<string, unknown>;

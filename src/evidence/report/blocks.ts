@@ -15,5 +15,7 @@ export interface ReportDoc {
   lang: 'ja' | 'en';
   /** Footer line on every page (the key fingerprint). */
   footer: string;
+  /** The signing key's fingerprint (report.html's meta tag, report.pdf's Keywords; checked by verify). */
+  fingerprint: string;
   blocks: Block[];
 }

@@ -1,7 +1,10 @@
 import type { Comparison, Performer, Recording, Suspect } from '../../domain/index.js';
 import type { CaseDetail } from '../../domain/cases.js';
 import type { ModelSummary } from '../../models/manifest.js';
+import type { Examiner, PackRedaction } from '../../domain/evidence.js';
+import type { VerdictBandSetting } from '../../domain/index.js';
 import type { ErrorRates } from '../pack/error-rates.js';
+import type { PopulationSection } from '../pack/population.js';
 import type { Standing } from '../pack/standing.js';
 import type { Lang } from './strings.js';
 
@@ -11,6 +14,9 @@ export interface SpectrogramImage {
   png: Buffer;
   width: number;
   height: number;
+  /** Spectrogram frames (columns) and the seconds each covers. */
+  frames: number;
+  frameSeconds: number;
 }
 
 /** One performer × suspect comparison with its pictures. */
@@ -41,4 +47,13 @@ export interface ReportData {
   files: { path: string; sha256: string; size: number }[];
   audit: { included: number; total: number; chainVerified: boolean };
   referenceAudioIncluded: boolean;
+  redaction: PackRedaction;
+  examiner: Examiner;
+  tsaUrl: string | null;
+  /** The relevant population and validation figures (one object; its `source` says where they come from). */
+  population: PopulationSection;
+  /** Verdict bands with their labels (reports print labels, never keys). */
+  bands: VerdictBandSetting[];
+  /** The case's platform as people know it (the catalog name), or null. */
+  platformName: string | null;
 }

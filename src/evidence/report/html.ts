@@ -1,5 +1,6 @@
 // report.html: one self-contained page (inline SVG plots, PNG spectrograms as data URIs, no scripts,
 // a CSP that forbids loading anything). Every piece of user text is escaped.
+import { REPORT_KEY_META } from '../report-key.js';
 import type { Block, ReportDoc } from './blocks.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -51,6 +52,7 @@ export function renderHtml(doc: ReportDoc): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${doc.lang}"><head><meta charset="utf-8">`,
+    `<meta name="${REPORT_KEY_META}" content="${escapeHtml(doc.fingerprint)}">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
     `<title>${escapeHtml(doc.title)}</title><style>${CSS}</style></head><body>`,
     `<h1>${escapeHtml(doc.title)}</h1><p class="sub">${escapeHtml(doc.subtitle)}</p>`,

@@ -1,6 +1,7 @@
 // report.pdf with pdfkit: A4, Noto Sans JP embedded as a subset (only the glyphs used), plots as PNG,
 // a footer with the page number and key fingerprint on every page.
 import PDFDocument from 'pdfkit';
+import { pdfKeyKeywords } from '../report-key.js';
 import type { Block, ReportDoc } from './blocks.js';
 import { reportFonts } from './fonts.js';
 import { strings } from './strings.js';
@@ -28,8 +29,20 @@ function ensure(doc: Doc, need: number): void {
   if (doc.y + need > bottom(doc)) doc.addPage();
 }
 
-function heading(doc: Doc, text: string): void {
-  ensure(doc, 90);
+/** Height the start of a block needs, so a heading is never left alone at the bottom of a page. */
+function leadHeight(doc: Doc, b: Block | undefined): number {
+  if (!b) return 0;
+  if (b.kind === 'figure') return figureSize(doc, b).h + 40;
+  if (b.kind === 'kv') {
+    const h = kvHeight(doc, b.rows);
+    return h < KEEP_TOGETHER ? h : 60;
+  }
+  if (b.kind === 'subheading' || b.kind === 'heading') return 30 + 60;
+  return 60;
+}
+
+function heading(doc: Doc, text: string, next?: Block): void {
+  ensure(doc, 40 + leadHeight(doc, next));
   doc.moveDown(0.8).font('bold').fontSize(14).fillColor(ACCENT).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   const y = doc.y + 2;
   doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + contentWidth(doc), y).lineWidth(1.2).strokeColor(ACCENT).stroke();
@@ -37,8 +50,8 @@ function heading(doc: Doc, text: string): void {
   doc.fillColor(INK);
 }
 
-function subheading(doc: Doc, text: string): void {
-  ensure(doc, 60);
+function subheading(doc: Doc, text: string, next?: Block): void {
+  ensure(doc, 24 + leadHeight(doc, next));
   doc.moveDown(0.5).font('bold').fontSize(11).fillColor(INK).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
@@ -94,8 +107,19 @@ function table(doc: Doc, b: Extract<Block, { kind: 'table' }>): void {
   doc.moveDown(0.6);
 }
 
+/** Height of a key/value table; tables shorter than KEEP_TOGETHER stay on one page. */
+const KEEP_TOGETHER = 320;
+function kvHeight(doc: Doc, rows: [string, string][]): number {
+  const cw = contentWidth(doc);
+  doc.font('regular').fontSize(9);
+  return rows.reduce((h, [k, v]) => h + Math.max(doc.heightOfString(k || ' ', { width: cw * 0.3 - 8 }), doc.heightOfString(v || ' ', { width: cw * 0.7 - 8 })) + 8, 0);
+}
+
 function kv(doc: Doc, rows: [string, string][]): void {
   const cw = contentWidth(doc);
+  // A short key/value table stays on one page (a lone last row on the next page reads as a stray).
+  const total = kvHeight(doc, rows);
+  if (total < KEEP_TOGETHER) ensure(doc, total);
   for (const [k, v] of rows) row(doc, [k, v], [cw * 0.3, cw * 0.7], { size: 9, firstFill: '#f7f9fb' });
   doc.moveDown(0.6);
 }
@@ -111,10 +135,17 @@ function list(doc: Doc, items: string[]): void {
   doc.moveDown(0.4);
 }
 
+/** A figure's size on the page: full width, but never taller than 60 % of the page's writing area. */
+function figureSize(doc: Doc, b: Extract<Block, { kind: 'figure' }>): { w: number; h: number } {
+  const cw = contentWidth(doc);
+  const maxH = (doc.page.height - MARGIN.top - MARGIN.bottom) * 0.6;
+  const w = Math.min(cw, (maxH * b.width) / b.height);
+  return { w, h: (w * b.height) / b.width };
+}
+
 function figure(doc: Doc, b: Extract<Block, { kind: 'figure' }>): void {
   const cw = contentWidth(doc);
-  const w = Math.min(cw, b.svg ? cw : Math.max(b.width, cw));
-  const h = (w * b.height) / b.width;
+  const { w, h } = figureSize(doc, b);
   doc.font('regular').fontSize(8);
   const captionH = doc.heightOfString(b.caption, { width: cw });
   ensure(doc, h + captionH + 12);
@@ -125,9 +156,9 @@ function figure(doc: Doc, b: Extract<Block, { kind: 'figure' }>): void {
   doc.fillColor(INK).moveDown(0.8);
 }
 
-function render(doc: Doc, b: Block): void {
-  if (b.kind === 'heading') heading(doc, b.text);
-  else if (b.kind === 'subheading') subheading(doc, b.text);
+function render(doc: Doc, b: Block, next: Block | undefined): void {
+  if (b.kind === 'heading') heading(doc, b.text, next);
+  else if (b.kind === 'subheading') subheading(doc, b.text, next);
   else if (b.kind === 'para') para(doc, b.text, b.small);
   else if (b.kind === 'callout') callout(doc, b.text);
   else if (b.kind === 'kv') kv(doc, b.rows);
@@ -152,7 +183,7 @@ function footers(doc: Doc, r: ReportDoc): void {
 
 /** Renders the report to PDF bytes. */
 export function renderPdf(r: ReportDoc, createdAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: r.title, Subject: r.subtitle, Creator: 'Seimon', Producer: 'Seimon (pdfkit)', CreationDate: createdAt } });
+  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: r.title, Subject: r.subtitle, Keywords: pdfKeyKeywords(r.fingerprint), Creator: 'Seimon', Producer: 'Seimon (pdfkit)', CreationDate: createdAt } });
   const fonts = reportFonts();
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
@@ -165,7 +196,7 @@ export function renderPdf(r: ReportDoc, createdAt: Date): Promise<Buffer> {
   doc.font('bold').fontSize(20).fillColor(INK).text(r.title, MARGIN.left, MARGIN.top, { width: contentWidth(doc) });
   doc.font('regular').fontSize(10).fillColor(MUTED).text(r.subtitle, { width: contentWidth(doc) });
   doc.moveDown(0.8).fillColor(INK);
-  for (const b of r.blocks) render(doc, b);
+  r.blocks.forEach((b, i) => render(doc, b, r.blocks[i + 1]));
   footers(doc, r);
   doc.end();
   return done;

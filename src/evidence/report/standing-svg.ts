@@ -19,8 +19,9 @@ function niceTicks(lo: number, hi: number, n: number): number[] {
 /** SVG of the suspect's standing among all speakers. */
 export function standingSvg(s: Standing, performerName: string, t: ReportStrings): string {
   const f = STANDING_FRAME;
-  const own = s.performers.find((p) => p.performerId === s.performerId)?.rawCosine;
-  const all = [...s.cohortCosines, ...s.performers.map((p) => p.rawCosine)];
+  const own = s.ownRawCosine ?? undefined;
+  const others = s.performers ?? [];
+  const all = [...s.cohortCosines, ...others.map((p) => p.rawCosine)];
   const min = Math.min(...all, own ?? 1);
   const max = Math.max(...all, own ?? 0);
   const pad = Math.max(0.01, (max - min) * 0.05);
@@ -50,17 +51,17 @@ export function standingSvg(s: Standing, performerName: string, t: ReportStrings
     ...counts.map((n, i) =>
       n > 0 ? `<rect x="${r(x(lo + i * w))}" y="${r(y(n))}" width="${r(x(lo + (i + 1) * w) - x(lo + i * w))}" height="${r(base - y(n))}" fill="#9aa5b1" fill-opacity="0.7"/>` : '',
     ),
-    ...s.performers.map((p) => `<line x1="${r(x(p.rawCosine))}" y1="${base}" x2="${r(x(p.rawCosine))}" y2="${base - 12}" stroke="${COLORS.target}" stroke-width="2"/>`),
+    ...others.map((p) => `<line x1="${r(x(p.rawCosine))}" y1="${base}" x2="${r(x(p.rawCosine))}" y2="${base - 12}" stroke="${COLORS.target}" stroke-width="2"/>`),
     ...(own === undefined
       ? []
       : [
           `<line x1="${r(x(own))}" y1="${f.top}" x2="${r(x(own))}" y2="${base}" stroke="#C0392B" stroke-width="2.5"/>`,
-          text(x(own) + (x(own) > f.width / 2 ? -6 : 6), f.top + 16, `${performerName} (${s.rank === null ? '' : t.rankOf(s.rank, s.performers.length)})`, {
+          text(x(own) + (x(own) > f.width / 2 ? -6 : 6), f.top + 16, `${performerName} (${s.rank === null ? '' : t.rankOf(s.rank, s.performerCount)})`, {
             anchor: x(own) > f.width / 2 ? 'end' : 'start',
             size: 12,
           }),
         ]),
-    text(f.left + 8, base - 18, ja ? '青の目盛り: 登録出演者' : 'blue ticks: enrolled performers', { anchor: 'start', size: 11 }),
+    ...(others.length ? [text(f.left + 8, base - 18, ja ? '青の目盛り: 登録出演者' : 'blue ticks: enrolled performers', { anchor: 'start', size: 11 })] : []),
   ].join('\n');
   return svgDocument(f, t.standing, body);
 }

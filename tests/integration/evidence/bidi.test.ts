@@ -22,7 +22,7 @@ describe.skipIf(!hasShared)('bidi controls in evidence and screening outputs', (
     ctx.db.prepare('UPDATE performers SET name = ? WHERE id = ?').run(`青木 ${RLO}葵`, wb.performerId);
     ctx.db.prepare('UPDATE suspects SET label = ? WHERE id = ?').run(`clip${RLO}3pm.exe`, wb.suspectId);
     const pack = path.join(dir, 'pack.zip');
-    await exportEvidencePack(ctx, { caseId: wb.caseId, out: pack, lang: 'ja', includeReferenceAudio: false });
+    await exportEvidencePack(ctx, { caseId: wb.caseId, out: pack, lang: 'ja', audience: 'recipient' });
     const entries = new Map(unpack(pack).map((e) => [e.name, Buffer.from(e.source as Uint8Array)]));
     const html = entries.get('report.html')!.toString('utf8');
     expect(html).not.toMatch(anyControl);

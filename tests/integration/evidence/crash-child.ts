@@ -17,7 +17,7 @@ if (mode === 'export') {
     caseId: id ?? '',
     out: out ?? '',
     lang: 'ja',
-    includeReferenceAudio: true,
+    audience: 'internal', includeReferenceAudio: true,
     afterEntry: (name) => {
       say(`ENTRY ${name}`);
       pause(150);

@@ -81,7 +81,7 @@ describe.skipIf(!hasShared)('kill -9 mid-export and mid-import', () => {
     fs.writeFileSync(live, 'in progress');
     const ctx = openCore(dir, 'test');
     try {
-      await exportEvidencePack(ctx, { caseId, out, lang: 'ja', includeReferenceAudio: false });
+      await exportEvidencePack(ctx, { caseId, out, lang: 'ja', audience: 'recipient' });
     } finally {
       closeCore(ctx);
     }

@@ -38,6 +38,7 @@ export interface Workbench {
 
 /** Builds the workbench and opens a case for performer 0 × the suspect. */
 export async function buildWorkbench(ctx: CoreContext): Promise<Workbench> {
+  await op(ctx, 'evidence.updateSettings', { examiner: { name: '山田 鑑定', role: '日本俳優連合 権利保護担当' } });
   const names = ['青木 葵', '佐藤 花子', 'Taro Yamada'];
   const ids: string[] = [];
   for (let i = 0; i < names.length; i++) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
-import type { CaseStatus } from '../../../../src/api/contract';
+import type { CaseStatus, PackVerification } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { CaseLegalCard } from '../letters/CaseLegalCard';
@@ -21,7 +21,9 @@ export function CaseDetail({ id }: { id: string }) {
   const [next, setNext] = useState<CaseStatus | ''>('');
   const [note, setNote] = useState('');
   const [lang, setLang] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
+  const [audience, setAudience] = useState<'recipient' | 'internal'>('recipient');
   const [withAudio, setWithAudio] = useState(false);
+  const [withOthers, setWithOthers] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [checks, setChecks] = useState<Record<string, string>>({});
 
@@ -35,20 +37,28 @@ export function CaseDetail({ id }: { id: string }) {
   }
   async function exportPack() {
     setExporting(true);
-    const res = await call('evidence.export', { caseId: id, lang, includeReferenceAudio: withAudio });
+    const internal = audience === 'internal';
+    const res = await call('evidence.export', { caseId: id, lang, audience, includeReferenceAudio: internal && withAudio, includeOtherPerformers: internal && withOthers });
     setExporting(false);
     if (res.ok) notify('success', t('cases.exported', { file: res.value.fileName }));
-    else notify('error', errorText(t, res.error));
+    else notify('error', t('evidence.errors.' + res.error.code, { defaultValue: errorText(t, res.error) }));
     await reload();
   }
   async function verify(fileName: string) {
     const res = await call('evidence.verify', { fileName });
     if (!res.ok) return notify('error', errorText(t, res.error));
-    const v = res.value;
-    setChecks((m) => ({
-      ...m,
-      [fileName]: v.ok ? t('cases.verified', { files: v.files, fp: v.fingerprint.slice(0, 19) }) : t('cases.verifyFailed', { reason: v.reason, file: v.file ?? '' }),
-    }));
+    setChecks((m) => ({ ...m, [fileName]: verdictText(res.value) }));
+  }
+  function verdictText(v: PackVerification): string {
+    const problem = v.problem ? t('evidence.problems.' + v.problem.code, { file: v.problem.file ?? '', defaultValue: v.problem.reason }) : '';
+    const head =
+      v.verdict === 'verified'
+        ? t('evidence.verdict.verified', { files: v.files, label: v.signer?.label === 'installation' ? t('evidence.settings.installation') : (v.signer?.label ?? '') })
+        : v.verdict === 'unknown-key'
+          ? t('evidence.verdict.unknown-key', { fp: v.signer?.fingerprint ?? '' })
+          : t('evidence.verdict.failed', { reason: problem });
+    const container = v.verdict === 'failed' ? '' : ` ${t('evidence.container.' + v.container)}`;
+    return `${head}${container}${v.record.status === 'mismatch' ? ` ${t('evidence.recordMismatch')}` : ''}`;
   }
 
   if (error) return <p className="error-banner" role="alert">{errorText(t, error)}</p>;
@@ -87,10 +97,25 @@ export function CaseDetail({ id }: { id: string }) {
                   <option value="en">English</option>
                 </select>
               </label>
-              <label className="inline">
-                <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio(e.target.checked)} />
-                {t('cases.includeReferenceAudio')}
+              <label>
+                {t('evidence.audience')}
+                <select value={audience} onChange={(e) => setAudience(e.target.value as 'recipient' | 'internal')}>
+                  <option value="recipient">{t('evidence.recipient')}</option>
+                  <option value="internal">{t('evidence.internal')}</option>
+                </select>
               </label>
+              {audience === 'internal' && (
+                <>
+                  <label className="inline">
+                    <input type="checkbox" checked={withAudio} onChange={(e) => setWithAudio(e.target.checked)} />
+                    {t('cases.includeReferenceAudio')}
+                  </label>
+                  <label className="inline">
+                    <input type="checkbox" checked={withOthers} onChange={(e) => setWithOthers(e.target.checked)} />
+                    {t('evidence.includeOthers')}
+                  </label>
+                </>
+              )}
               <button type="button" className="primary" disabled={exporting} onClick={() => void exportPack()}>
                 {exporting ? t('cases.exporting') : t('cases.export')}
               </button>
@@ -102,7 +127,9 @@ export function CaseDetail({ id }: { id: string }) {
                   <div>
                     <strong>{x.fileName}</strong>
                     <div className="small muted">
-                      {formatDateTime(x.createdAt, i18n.language)} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}
+                      {formatDateTime(x.createdAt, i18n.language)} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}{' '}
+                      <span className="tag">{x.redacted ? t('evidence.redactedTag') : t('evidence.internalTag')}</span>
+                      {x.timestamped && <span className="tag">{t('evidence.timestampedTag')}</span>}
                     </div>
                     <code className="hash small">SHA-256 {x.sha256}</code>
                     {checks[x.fileName] && <div className="small" role="status">{checks[x.fileName]}</div>}

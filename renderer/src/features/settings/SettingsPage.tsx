@@ -3,6 +3,7 @@ import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import type { Language } from '../../i18n';
 import { BandsEditor } from './BandsEditor';
+import { EvidenceSection } from './EvidenceSection';
 import { ModelsSection } from './ModelsSection';
 import { RequesterForm } from '../letters/RequesterForm';
 
@@ -21,6 +22,10 @@ export function SettingsPage() {
       <div className="card">
         <h2>{t('settings.models')}</h2>
         <ModelsSection />
+      </div>
+      <div className="card">
+        <h2>{t('evidence.settings.title')}</h2>
+        <EvidenceSection />
       </div>
       <div className="two-columns">
         <div className="card">
