@@ -10,7 +10,7 @@ const LAYERS = [
   ['audio', 'features'],
   ['models', 'embedding'],
   ['scoring'],
-  ['workbench', 'cases', 'evidence', 'letters', 'jobs'],
+  ['workbench', 'cases', 'evidence', 'letters', 'jobs', 'capture'],
   ['api'],
   ['cli'],
 ];

@@ -1,11 +1,14 @@
 // Electron main: window, security policy, the app:// protocol and the IPC relay. Nothing slow.
 import { BrowserWindow, app, ipcMain, protocol, session, shell, utilityProcess } from 'electron';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mimeTypeOf, resolveAppFile } from './app-protocol.js';
 import { createCoreClient } from './core-client.js';
 import { bindIpc } from './ipc.js';
+import { openCaptureTab } from './capture-window.js';
+import { serveCaptureRelay } from './capture-relay.js';
 import {
   CONTENT_SECURITY_POLICY,
   installNavigationLock,
@@ -51,6 +54,10 @@ async function start(): Promise<void> {
     serviceName: 'seimon-core',
   });
   const core = createCoreClient(child);
+  // Captures: the core host asks for isolated hidden windows and drives them over the DevTools Protocol.
+  serveCaptureRelay({ post: (m) => child.postMessage(m), onMessage: (fn) => child.on('message', fn) }, () =>
+    openCaptureTab({ createWindow: (o) => new BrowserWindow(o), sessionFor: (p) => session.fromPartition(p), randomId: randomUUID }),
+  );
   bindIpc(ipcMain, isAppUrl, (op, input) => core.call(op, input));
 
   const win = new BrowserWindow({

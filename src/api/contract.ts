@@ -9,6 +9,7 @@ import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
 import { evidenceContract } from './contract-evidence.js';
+import { captureContract } from './contract-capture.js';
 import { cliContract } from './contract-cli.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail } from '../domain/cases.js';
@@ -62,6 +63,7 @@ const suspectFields = {
   capturedAt: optionalDateTime('Captured at'),
   foundAt: optionalDateTime('Found at'),
   notes: notesText('Notes'),
+  postTitle: optionalText('Post title', 200),
 };
 
 /** The most bytes one upload may carry (the decoder's own compressed-size limit; larger models are imported from the CLI). */
@@ -197,6 +199,7 @@ export const contract = {
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
   ...evidenceContract,
+  ...captureContract,
   ...cliContract,
 } as const;
 
@@ -231,3 +234,5 @@ export type * from '../domain/evidence.js';
 export type * from './cli-types.js';
 export { isCliOnlyOperation } from './contract-cli.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';
+export type * from '../domain/capture.js';
+export { PAGE_FIELDS } from '../domain/capture.js';

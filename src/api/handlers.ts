@@ -3,6 +3,7 @@ import { databaseFileOf } from '../store/open-core.js';
 import { SCHEMA_VERSION } from '../store/migrations/index.js';
 import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
+import { captureHandlers } from './handlers/captures.js';
 import { caseHandlers } from './handlers/cases.js';
 import { caseScoreHandlers } from './handlers/case-scores.js';
 import { evidenceHandlers } from './handlers/evidence.js';
@@ -34,5 +35,6 @@ export const handlers: Handlers = {
   ...caseScoreHandlers,
   ...evidenceHandlers,
   ...letterHandlers,
+  ...captureHandlers,
   ...cliFileHandlers,
 };

@@ -16,6 +16,7 @@ import { registerVerifyCommand } from './commands/verify.js';
 import { registerSuspectCommands } from './commands/suspect.js';
 import { registerScreenCommands } from './commands/screen.js';
 import { registerLetterCommands, registerLettersCommands } from './commands/letter.js';
+import { registerCaptureCommand } from './commands/capture.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 
 // The terminal is an output too: bidi controls are shown as markers, never obeyed (printJson escapes them first).
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerScreenCommands(program, io, globals);
   registerLetterCommands(program, io, globals);
   registerLettersCommands(program, io, globals);
+  registerCaptureCommand(program, io, globals);
   registerDoctorCommand(program, io, globals);
   for (const c of program.commands) c.exitOverride();
   return program;

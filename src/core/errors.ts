@@ -25,7 +25,7 @@ export const ERROR_CODES = [
   'NO_CLIPS',
 ] as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}` | `SCORING_${string}` | `CASE_${string}` | `EVIDENCE_${string}` | `LETTER_${string}`;
+export type ErrorCode = (typeof ERROR_CODES)[number] | `AUDIO_${string}` | `MODEL_${string}` | `SCORING_${string}` | `CASE_${string}` | `EVIDENCE_${string}` | `LETTER_${string}` | `CAPTURE_${string}`;
 
 /** An error that carries a stable code, safe to show to a user. */
 export class SeimonError extends Error {

@@ -9,3 +9,5 @@ export { CASE_STATUSES } from './cases.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './letters.js';
 export { formatSimilarity } from './format.js';
 export { KNOWN_TSAS } from './evidence.js';
+export type * from './capture.js';
+export { PAGE_FIELDS, ARTEFACT_KINDS, MEDIA_ORIGINS } from './capture.js';

@@ -2,6 +2,7 @@
  * Pure types of the workbench (performers' references, suspects, screening, comparison). No imports
  * with runtime code: the renderer sees these through the contract.
  */
+import type { FieldSource } from './capture.js';
 
 /** AI uses a performer may allow or refuse (consent / opt-out statement). */
 export const AI_USES = ['tts_training', 'voice_cloning', 'character_voice', 'dubbing_localisation', 'advertising', 'parody_fan_work'] as const;
@@ -96,8 +97,12 @@ export interface Suspect {
   capturedAt: string | null;
   foundAt: string | null;
   notes: string | null;
+  /** Title of the post the voice was found in (from a capture, or typed). */
+  postTitle: string | null;
   createdAt: string;
   clips: Recording[];
+  /** Fields prefilled from a captured page, with the capture they came from (see captures). */
+  fieldSources: FieldSource[];
 }
 
 export interface JobStatus {

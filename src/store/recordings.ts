@@ -110,10 +110,12 @@ export function deleteRecording(db: Db, id: string): void {
 
 /** Whether any recording row still names these bytes. */
 export function shaInUse(db: Db, sha256: string): boolean {
-  return db.prepare('SELECT 1 FROM recordings WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
+  if (db.prepare('SELECT 1 FROM recordings WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined) return true;
+  // Page captures keep their artefacts in the same content store.
+  return db.prepare('SELECT 1 FROM capture_artefacts WHERE sha256 = ? LIMIT 1').get(sha256) !== undefined;
 }
 
-/** Every hash the recordings table names (for consistency checks). */
+/** Every hash the content store must keep: recordings and page-capture artefacts (for sweeps and consistency checks). */
 export function allRecordingHashes(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT sha256 FROM recordings').all() as { sha256: string }[]).map((r) => r.sha256);
+  return (db.prepare('SELECT sha256 FROM recordings UNION SELECT sha256 FROM capture_artefacts').all() as { sha256: string }[]).map((r) => r.sha256);
 }

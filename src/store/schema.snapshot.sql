@@ -1,3 +1,12 @@
+-- index capture_artefacts_sha
+CREATE INDEX capture_artefacts_sha ON capture_artefacts(sha256);
+
+-- index capture_media_capture
+CREATE INDEX capture_media_capture ON capture_media(capture_id);
+
+-- index captures_suspect
+CREATE INDEX captures_suspect ON captures(suspect_id, captured_at);
+
 -- index case_events_case
 CREATE INDEX case_events_case ON case_events(case_id, at);
 
@@ -37,6 +46,9 @@ CREATE UNIQUE INDEX recordings_suspect_sha ON recordings(suspect_id, sha256) WHE
 -- index screening_runs_model
 CREATE INDEX screening_runs_model ON screening_runs(model_sha256, state, finished_at);
 
+-- index suspect_field_history_suspect
+CREATE INDEX suspect_field_history_suspect ON suspect_field_history(suspect_id, seq);
+
 -- table audit_log
 CREATE TABLE audit_log (
   seq         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -48,6 +60,48 @@ CREATE TABLE audit_log (
   details     TEXT NOT NULL,
   prev_hash   TEXT NOT NULL,
   hash        TEXT NOT NULL
+);
+
+-- table capture_artefacts
+CREATE TABLE capture_artefacts (
+  capture_id  TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('screenshot', 'mhtml', 'text', 'printout', 'manifest', 'timestamp')),
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  size_bytes  INTEGER NOT NULL CHECK (size_bytes >= 0),
+  media_type  TEXT NOT NULL,
+  PRIMARY KEY (capture_id, kind)
+);
+
+-- table capture_media
+CREATE TABLE capture_media (
+  id                TEXT PRIMARY KEY,
+  capture_id        TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  url               TEXT NOT NULL,
+  origin            TEXT NOT NULL,
+  declared_type     TEXT,
+  state             TEXT NOT NULL CHECK (state IN ('offered', 'fetched', 'not-fetchable')),
+  reason            TEXT,
+  http_status       INTEGER,
+  response_headers  TEXT,
+  sha256            TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),
+  size_bytes        INTEGER,
+  recording_id      TEXT REFERENCES recordings(id) ON DELETE SET NULL,
+  fetched_at        TEXT
+);
+
+-- table captures
+CREATE TABLE captures (
+  id                TEXT PRIMARY KEY,
+  suspect_id        TEXT NOT NULL REFERENCES suspects(id) ON DELETE CASCADE,
+  requested_url     TEXT NOT NULL,
+  final_url         TEXT NOT NULL,
+  http_status       INTEGER,
+  title             TEXT,
+  captured_at       TEXT NOT NULL,
+  captured_by       TEXT NOT NULL,
+  manifest_sha256   TEXT NOT NULL CHECK (length(manifest_sha256) = 64),
+  record            TEXT NOT NULL,
+  timestamp         TEXT NOT NULL
 );
 
 -- table case_events
@@ -272,6 +326,29 @@ CREATE TABLE settings (
   value  TEXT NOT NULL
 );
 
+-- table suspect_field_history
+CREATE TABLE suspect_field_history (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  suspect_id  TEXT NOT NULL REFERENCES suspects(id) ON DELETE CASCADE,
+  field       TEXT NOT NULL,
+  old_value   TEXT,
+  new_value   TEXT,
+  source      TEXT NOT NULL CHECK (source IN ('user', 'page')),
+  capture_id  TEXT,
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL
+);
+
+-- table suspect_field_sources
+CREATE TABLE suspect_field_sources (
+  suspect_id    TEXT NOT NULL REFERENCES suspects(id) ON DELETE CASCADE,
+  field         TEXT NOT NULL,
+  capture_id    TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  value         TEXT NOT NULL,
+  confirmed_at  TEXT,
+  PRIMARY KEY (suspect_id, field)
+);
+
 -- table suspects
 CREATE TABLE suspects (
   id              TEXT PRIMARY KEY,
@@ -289,7 +366,7 @@ CREATE TABLE suspects (
   notes           TEXT,
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
-);
+, post_title TEXT);
 
 -- table trusted_keys
 CREATE TABLE trusted_keys (

@@ -3,6 +3,7 @@ import { newId } from '../core/ids.js';
 import { SeimonError } from '../core/errors.js';
 import type { Db } from './database.js';
 import { listRecordings } from './recordings.js';
+import { listFieldSources } from './field-sources.js';
 
 /** The editable fields of a suspect (undefined leaves a field unchanged on update, null clears it). */
 export interface SuspectFields {
@@ -18,6 +19,7 @@ export interface SuspectFields {
   capturedAt?: string | null | undefined;
   foundAt?: string | null | undefined;
   notes?: string | null | undefined;
+  postTitle?: string | null | undefined;
 }
 
 const OPTIONAL = [
@@ -31,6 +33,7 @@ const OPTIONAL = [
   ['capturedAt', 'captured_at'],
   ['foundAt', 'found_at'],
   ['notes', 'notes'],
+  ['postTitle', 'post_title'],
 ] as const;
 
 type Row = Record<string, string | null> & { id: string; kind: SuspectKind; label: string; created_at: string };
@@ -39,6 +42,7 @@ function toSuspect(db: Db, r: Row): Suspect {
   const s = { id: r.id, kind: r.kind, label: r.label, createdAt: r.created_at } as Suspect;
   for (const [field, column] of OPTIONAL) s[field] = r[column] ?? null;
   s.clips = listRecordings(db, 'suspect', r.id);
+  s.fieldSources = listFieldSources(db, r.id);
   return s;
 }
 

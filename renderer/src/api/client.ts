@@ -34,3 +34,4 @@ export type {
   Settings,
   VerdictBandSetting,
 } from '../../../src/api/contract';
+export type { Capture, CaptureMedia, CaptureResult, FieldChange, FieldSource, PageField, PrintoutAttachment } from '../../../src/api/contract';

@@ -20,6 +20,8 @@ import type { Digest, ZipEntry } from '../zip/write.js';
 import type { CaseEvidence } from './collect.js';
 import { scoresCsv, standingCountsCsv, standingCsv, timelineCsv } from './csv.js';
 import { PUBLIC_KEY_NAME, RAW_SIGNATURE_NAME, SUMS_NAME, TIMESTAMP_NAME, VERIFY_NAME, sha256sums } from './layout.js';
+import { captureEntries, collectCaptures } from './captures.js';
+import { captureThumbnail } from '../report/captures.js';
 import { MANIFEST_NAME, PACK_FORMAT, PACK_FORMAT_VERSION, SIGNATURE_NAME, manifestBytes } from './manifest.js';
 import type { ManifestTimestamp, PackManifest } from './manifest.js';
 import { redactCase, redactPerformer, redactSuspect } from './redact.js';
@@ -93,6 +95,7 @@ function evidenceFiles(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions): Zip
   if (r.referenceAudio) {
     for (const r of ev.references) out.push({ name: `references/audio/${r.ownerId}/${r.id}-${safeSegment(r.originalName)}`, source: { file: contentPath(ctx.dataDir, r.sha256) } });
   }
+  out.push(...captureEntries(ctx, collectCaptures(ctx, ev.pairs.map((p) => p.suspect))));
   out.push({ name: 'audit/audit-log.json', source: json({ note: 'Entries of the Seimon audit log about this case, its performers, suspects, recordings and model. Each hash = SHA-256 of JSON [prevHash, at, actor, action, objectType, objectId, details].', chain: ev.chain, entries: ev.audit }) });
   return out;
 }
@@ -119,6 +122,7 @@ function reportData(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     population: ev.population,
     bands: getBands(ctx.db).map(({ key, minPercent, labelJa, labelEn }) => ({ key, minPercent, labelJa, labelEn })),
     platformName: ev.platformName,
+    captures: collectCaptures(ctx, ev.pairs.map((p) => p.suspect)).map((c) => ({ capture: c, suspectLabel: ev.pairs.find((p) => p.suspect.id === c.suspectId)?.suspect.label ?? c.suspectId, thumbnail: captureThumbnail(ctx, c) })),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ErrorRates } from '../pack/error-rates.js';
 import type { PopulationSection } from '../pack/population.js';
 import type { Standing } from '../pack/standing.js';
 import type { Lang } from './strings.js';
+import type { ReportCapture } from './captures.js';
 
 /** A spectrogram picture of one recording. */
 export interface SpectrogramImage {
@@ -56,4 +57,6 @@ export interface ReportData {
   bands: VerdictBandSetting[];
   /** The case's platform as people know it (the catalog name), or null. */
   platformName: string | null;
+  /** Pages captured for the case's suspects (see report/captures.ts). */
+  captures?: ReportCapture[];
 }

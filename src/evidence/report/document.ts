@@ -10,6 +10,7 @@ import type { ReportStrings } from './strings.js';
 import { formatSimilarity } from '../../domain/format.js';
 import { inconclusiveReasons } from './outcome.js';
 import { spectrogramSvg } from './spectrogram-svg.js';
+import { captureBlocks } from './captures.js';
 
 const dash = (v: string | null | undefined) => (v == null || v === '' ? '—' : v);
 const kb = (n: number) => (n < 10_000 ? `${n} B` : `${(n / 1024).toFixed(0)} KiB`);
@@ -185,6 +186,7 @@ export function buildReport(d: ReportData): ReportDoc {
     { kind: 'heading', text: t.population },
     ...populationBlocks(d, t),
     ...d.pairs.flatMap((p) => pairBlocks(d, p, t)),
+    ...captureBlocks(d.captures, d.lang),
     { kind: 'heading', text: t.references },
     { kind: 'para', text: t.referenceAudio(d.referenceAudioIncluded) },
     { kind: 'table', head: [t.file, t.speech, 'SNR', 'Hz', t.weak, 'SHA-256'], rows: d.references.map((r) => recordingLine(r, t, d.lang)), widths: [0.2, 0.12, 0.07, 0.09, 0.14, 0.38], small: true },

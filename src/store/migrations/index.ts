@@ -5,8 +5,9 @@ import { sql as m004 } from './004-workbench.js';
 import { sql as m005 } from './005-cases.js';
 import { sql as m006 } from './006-letters.js';
 import { sql as m009 } from './009-evidence-trust.js';
+import { sql as m012 } from './012-captures.js';
 
 /** Numbered migrations, applied in order; the database's user_version is the count applied. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m009];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m009, m012];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import type { LetterDetail, LetterRegime } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { LetterEditor } from './LetterEditor';
+import { PrintoutAttachments } from '../capture/PrintoutAttachments';
 
 /** Removal requests of one case: draft one per regime and platform, edit, export, track. */
 export function LettersCard({ caseId }: { caseId: string }) {
@@ -85,6 +86,7 @@ export function LettersCard({ caseId }: { caseId: string }) {
           }}
         />
       )}
+      <PrintoutAttachments caseId={caseId} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { DropZone } from '../../components/DropZone';
 import { formatSeconds } from '../../lib/bands';
 import { SuspectForm } from './SuspectForm';
 import { RecordingPlayer } from '../../components/RecordingPlayer';
+import { CapturePanel } from '../capture/CapturePanel';
 
 /** Suspect AI voices and clips: provenance and sample audio. */
 export function SuspectsPage() {
@@ -84,6 +85,7 @@ export function SuspectsPage() {
                     </li>
                   ))}
                 </ul>
+                <CapturePanel suspect={s} onChanged={() => void reload()} />
               </div>
             )}
           </article>
