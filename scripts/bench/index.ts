@@ -8,3 +8,5 @@ const { runEmbeddingBench } = await import('./embedding.js');
 await runEmbeddingBench();
 const { runScoringBench } = await import('./scoring.js');
 await runScoringBench();
+const { runPopulationBench } = await import('./population.js');
+await runPopulationBench();

@@ -8,6 +8,7 @@ import { optionalText } from './fields.js';
 import { evidenceCliContract } from './contract-evidence.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { JobStatus } from '../domain/workbench.js';
+import type { EvaluationReport, FileEmbeddingResult, FilesComparison } from '../domain/index.js';
 import type { DoctorReport, FbankFileResult, ImportedModel, ModelCheck, DecodedFileResult, QualityReport } from './cli-types.js';
 
 /** A path on this machine, as the shell passed it. */
@@ -39,6 +40,28 @@ export const cliContract = {
   },
   /** Checks the data folder; with `fix`, repairs what can be repaired safely (orphans, stray temp files). */
   'doctor.run': { input: z.strictObject({ fix: z.boolean().default(false) }), output: {} as DoctorReport },
+  /** `seimon embed FILE`. */
+  'embed.file': { input: z.strictObject({ file: localPath, modelId: z.string().min(1).max(100).nullish() }), output: {} as FileEmbeddingResult },
+  /** `seimon compare A B`: scored as the app scores, with this data folder's population. */
+  'compare.files': {
+    input: z.strictObject({ a: localPath, b: localPath, modelId: z.string().min(1).max(100).nullish(), lang: z.enum(['ja', 'en']).default('en') }),
+    output: {} as FilesComparison,
+  },
+  /** `seimon eval` / `seimon calibrate --trials`: a job; its report comes from eval.result. */
+  'eval.start': {
+    input: z.strictObject({
+      mode: z.enum(['eval', 'calibrate']),
+      trials: localPath,
+      modelId: z.string().min(1).max(100).nullish(),
+      scoring: z.enum(['raw-cosine', 'app']).default('raw-cosine'),
+      population: localPath.nullish(),
+      cohort: localPath.nullish(),
+      scores: localPath.nullish(),
+      plots: localPath.nullish(),
+    }),
+    output: {} as JobStatus,
+  },
+  'eval.result': { input: z.strictObject({ jobId: z.string().min(1).max(100) }), output: {} as EvaluationReport },
   /** Evidence packs at paths the user names (seimon evidence export, seimon verify). */
   ...evidenceCliContract,
 } as const;

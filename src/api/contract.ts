@@ -8,6 +8,7 @@ import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
 import { letterContract } from './contract-letters.js';
+import { populationContract } from './contract-population.js';
 import { evidenceContract } from './contract-evidence.js';
 import { captureContract } from './contract-capture.js';
 import { cliContract } from './contract-cli.js';
@@ -46,6 +47,8 @@ const performerFields = {
       source: optionalText('Source', 500).transform((v) => v ?? null),
     })
     .nullish(),
+  /** Language the performer records in: a primary language code (ja, en, zh, ko…). */
+  language: z.string().regex(/^[a-z]{2,3}$/, { error: 'Use a language code such as ja or en' }).optional(),
 };
 
 const suspectFields = {
@@ -110,6 +113,7 @@ export const contract = {
       agency: performerFields.agency,
       notes: performerFields.notes,
       consent: performerFields.consent,
+      language: performerFields.language,
     }),
     output: {} as Performer,
   },
@@ -198,6 +202,7 @@ export const contract = {
   'cases.updateStatus': { input: z.strictObject({ id: idSchema, status: z.enum(CASE_STATUSES), note: notesText('Note', 2000) }), output: {} as CaseDetail },
   'audit.verify': { input: z.strictObject({}), output: {} as AuditVerification },
   ...letterContract,
+  ...populationContract,
   ...evidenceContract,
   ...captureContract,
   ...cliContract,
@@ -230,6 +235,8 @@ export { KNOWN_TSAS } from '../domain/evidence.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
 export type * from '../domain/letters.js';
+export type * from '../domain/population.js';
+export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE } from '../domain/population.js';
 export type * from '../domain/evidence.js';
 export type * from './cli-types.js';
 export { isCliOnlyOperation } from './contract-cli.js';

@@ -11,6 +11,7 @@ import { letterHandlers } from './handlers/letters.js';
 import { cliFileHandlers } from './handlers/cli-files.js';
 import { modelHandlers } from './handlers/models.js';
 import { performerHandlers } from './handlers/performers.js';
+import { populationHandlers } from './handlers/population.js';
 import { screeningHandlers } from './handlers/screening.js';
 import { settingsHandlers } from './handlers/settings.js';
 import { suspectHandlers } from './handlers/suspects.js';
@@ -35,6 +36,7 @@ export const handlers: Handlers = {
   ...caseScoreHandlers,
   ...evidenceHandlers,
   ...letterHandlers,
+  ...populationHandlers,
   ...captureHandlers,
   ...cliFileHandlers,
 };

@@ -10,6 +10,8 @@ export interface Performer {
   notes: string | null;
   /** The performer's statement on AI uses of their voice; null when none is recorded. */
   consent: ConsentStatement | null;
+  /** Language the performer records in (BCP 47 primary code, e.g. 'ja'); 'ja' unless set. */
+  language: string;
   /** Number of reference recordings. */
   referenceCount: number;
   createdAt: string;

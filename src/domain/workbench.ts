@@ -2,6 +2,7 @@
  * Pure types of the workbench (performers' references, suspects, screening, comparison). No imports
  * with runtime code: the renderer sees these through the contract.
  */
+import type { PopulationFigures } from './population.js';
 import type { FieldSource } from './capture.js';
 
 /** AI uses a performer may allow or refuse (consent / opt-out statement). */
@@ -107,7 +108,7 @@ export interface Suspect {
 
 export interface JobStatus {
   id: string;
-  kind: 'screening' | 'enrollment' | 'model-install';
+  kind: 'screening' | 'enrollment' | 'model-install' | 'population-check' | 'evaluation';
   state: 'running' | 'done' | 'cancelled' | 'failed';
   done: number;
   total: number;
@@ -150,6 +151,8 @@ export interface ModelRef {
 export interface ScreeningRun {
   id: string;
   model: ModelRef;
+  /** The population check the scores were read under (null for runs from before it existed). */
+  population: PopulationFigures | null;
   startedAt: string;
   finishedAt: string | null;
   performers: { id: string; name: string }[];
@@ -197,6 +200,8 @@ export interface Comparison {
   errorRates: BandErrorRateReading[] | null;
   /** Which trials those rates come from (held-out speakers, or the user's calibration trials in-sample). */
   errorRatesBasis: string | null;
+  /** The population check on the enrolled performers: its rates, counts, and whether the band is withheld. */
+  population: PopulationFigures;
 }
 
 /** One suspect clip scored against one reference recording. */

@@ -11,6 +11,8 @@ import { getSuspect } from '../store/suspects.js';
 import { getBands } from '../store/settings.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import { citedScores } from './scores.js';
+import { vouchedScore } from '../workbench/population-statement.js';
+import type { PopulationFigures } from '../domain/index.js';
 import type { CitedScore } from './scores.js';
 
 export interface LetterSource {
@@ -18,7 +20,8 @@ export interface LetterSource {
   performers: Performer[];
   suspects: Suspect[];
   pack: EvidenceExport | null;
-  scores: CitedScore[];
+  /** Scores as they may be stated: a band the population check does not vouch for is withheld. */
+  scores: (CitedScore & { population: PopulationFigures | null })[];
   bands: readonly VerdictBand[];
   facts: CaseFacts;
   grounds: string[];
@@ -33,12 +36,13 @@ export function letterSource(ctx: CoreContext, caseId: string, platform: Platfor
   const performers = c.performers.map((p) => getPerformer(ctx.db, p.id));
   const suspects = c.suspects.map((s) => getSuspect(ctx.db, s.id));
   const legal = getCaseLegal(ctx.db, caseId);
+  const figures = new Map<string, PopulationFigures | null>();
   return {
     case: c,
     performers,
     suspects,
     pack: listExports(ctx.db, caseId)[0] ?? null,
-    scores: citedScores(ctx.db, caseId, performers.map((p) => p.id), suspects.map((s) => s.id)),
+    scores: citedScores(ctx.db, caseId, performers.map((p) => p.id), suspects.map((s) => s.id)).map((s) => vouchedScore(ctx, s, figures)),
     bands: getBands(ctx.db),
     facts: legal.facts,
     grounds: legal.grounds,

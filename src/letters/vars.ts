@@ -1,4 +1,6 @@
 // The variables a template is filled with, built from the case in one language, with what is missing.
+import { WITHHELD_BAND } from '../domain/index.js';
+import { scoreStatement } from '../workbench/population-statement.js';
 import type { Lang } from '../domain/letters.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA, UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA } from '../scoring/verdict.js';
 import type { LegalData } from './data/load.js';
@@ -99,17 +101,19 @@ function score(src: LetterSource, data: LegalData, lang: Lang): string {
   };
   const lines = src.scores.map((s) => {
     const band = src.bands.find((b) => b.key === s.band);
-    const bandLabel = band ? (lang === 'ja' ? band.labelJa : band.labelEn) : s.band;
+    const bandLabel = band ? (lang === 'ja' ? band.labelJa : band.labelEn) : s.band === WITHHELD_BAND ? (lang === 'ja' ? '判定保留：登録済み実演家で未検証' : 'band withheld: not validated on the enrolled performers') : s.band;
     const pair = `${nameOf(s.performerId, src.performers)} × ${nameOf(s.suspectId, src.suspects)}`;
     const value = s.percent === null ? `cos ${s.rawCosine.toFixed(3)}` : formatSimilarity(s.percent, '%');
     const model = `${s.modelId}${s.modelSha256 ? ` (SHA-256 ${s.modelSha256.slice(0, 16)}…)` : ''}`;
     return lang === 'ja' ? `・${pair}: 類似度 ${value}（${bandLabel}）、モデル ${model}` : `• ${pair}: similarity ${value} (${bandLabel}), model ${model}`;
   });
-  const uncalibrated = src.scores.some((s) => s.percent === null);
+  const uncalibrated = src.scores.some((s) => s.percent === null && s.band !== WITHHELD_BAND);
+  // What the population check measured, or why a band is withheld (the same sentences as the report).
+  const population = [...new Set(src.scores.flatMap((s) => scoreStatement(s.population, s.band, lang)))];
   const definition = lang === 'ja' ? SIMILARITY_DEFINITION_JA : SIMILARITY_DEFINITION_EN;
   const note = uncalibrated ? `\n${lang === 'ja' ? UNCALIBRATED_NOTE_JA : UNCALIBRATED_NOTE_EN}` : '';
   const head = lang === 'ja' ? '声紋照合による類似度:' : 'Voice similarity:';
-  return `${head}\n${lines.join('\n')}\n${definition}${note}\n${statement}`;
+  return `${head}\n${lines.join('\n')}\n${population.join('\n')}\n${definition}${note}\n${statement}`;
 }
 
 function requesterBlock(src: LetterSource, lang: Lang): string {

@@ -6,6 +6,8 @@ import { openEmbedder } from '../embedding/open.js';
 import type { PoolOptions } from '../embedding/pool.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { Calibration } from './calibration.js';
+import { applicableCalibration } from './scorer.js';
+import type { ScoringSetup } from './scorer.js';
 import { embedTrialFiles } from './eval/embed-trials.js';
 import { rawCosineCalibration } from './eval/model-calibration.js';
 import { scoreTrials } from './eval/score-trials.js';
@@ -21,11 +23,19 @@ export interface ScoreTrialsOptions {
   readonly modelId?: string;
   readonly onProgress?: (done: number, total: number) => void;
   readonly pool?: Partial<PoolOptions>;
+  /**
+   * Score as the app does (`--scoring app`): given the model, the setup to score with (cohort,
+   * calibration, bands). Without it trials are scored by raw cosine with a raw-cosine calibration.
+   */
+  readonly appScoring?: (model: ModelSummary) => ScoringSetup;
 }
 
 /** A scored trial list, before metrics: what both eval and calibrate start from. */
 export interface TrialScoresRun {
   readonly trialFile: string;
+  /** 'raw-cosine' (the default) or 'app' (the app's normalisation and calibration). */
+  readonly scoring: 'raw-cosine' | 'app';
+  readonly setup?: ScoringSetup;
   readonly model: ModelSummary;
   readonly calibration: Calibration | undefined;
   /** Why there is no calibration (or why the stored one was not applied). */
@@ -51,7 +61,8 @@ export async function scoreTrialFile(ctx: CoreContext, o: ScoreTrialsOptions): P
   const trialFile = path.resolve(o.trialFile);
   const parsed = readTrialFile(trialFile);
   const { embedder, model } = await openEmbedder(ctx, o.modelId, o.pool);
-  const { calibration, note } = rawCosineCalibration(model);
+  const app = o.appScoring?.(model);
+  const { calibration, note } = app ? appCalibration(app) : rawCosineCalibration(model);
   const distinct = [...new Set(parsed.trials.flatMap((t) => [...t.enroll, t.test]))];
   const started = performance.now();
   let outcomes;
@@ -61,7 +72,7 @@ export async function scoreTrialFile(ctx: CoreContext, o: ScoreTrialsOptions): P
     await embedder.close();
   }
   const embedSeconds = seconds(started);
-  const { scored, skipped } = scoreTrials(parsed.trials, outcomes, calibration);
+  const { scored, skipped } = scoreTrials(parsed.trials, outcomes, calibration, app);
   const all = [...outcomes.values()];
   const ok = all.filter((x) => x.ok);
   const shortSpeech = [...outcomes].flatMap(([file, x]) =>
@@ -69,6 +80,8 @@ export async function scoreTrialFile(ctx: CoreContext, o: ScoreTrialsOptions): P
   );
   return {
     trialFile,
+    scoring: app ? 'app' : 'raw-cosine',
+    ...(app ? { setup: app } : {}),
     model,
     calibration,
     calibrationNote: note,
@@ -90,4 +103,10 @@ export async function scoreTrialFile(ctx: CoreContext, o: ScoreTrialsOptions): P
 export function measureTrials(run: TrialScoresRun): { sorted: SortedScores; metrics: TrialMetrics } {
   const sorted = sortScored(run.scored, run.skipped.length);
   return { sorted, metrics: trialMetrics(sorted) };
+}
+
+function appCalibration(setup: ScoringSetup): { calibration: Calibration | undefined; note: string | undefined } {
+  const cal = applicableCalibration(setup);
+  if (cal) return { calibration: cal, note: undefined };
+  return { calibration: undefined, note: setup.calibration ? 'The calibration needs AS-norm scores but no cohort was available: Cllr is not reported.' : 'The model is not calibrated: Cllr is not reported (min Cllr is).' };
 }

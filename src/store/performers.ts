@@ -10,6 +10,7 @@ export interface PerformerFields {
   agency?: string | null | undefined;
   notes?: string | null | undefined;
   consent?: ConsentStatement | null | undefined;
+  language?: string | undefined;
 }
 
 interface PerformerRow {
@@ -20,6 +21,7 @@ interface PerformerRow {
   agency: string | null;
   notes: string | null;
   consent: string | null;
+  language: string;
   reference_count: number;
   created_at: string;
   updated_at: string;
@@ -35,6 +37,7 @@ const toPerformer = (r: PerformerRow): Performer => ({
   agency: r.agency,
   notes: r.notes,
   consent: r.consent ? (JSON.parse(r.consent) as ConsentStatement) : null,
+  language: r.language,
   referenceCount: r.reference_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -60,9 +63,9 @@ export function insertPerformer(db: Db, f: PerformerFields, now = new Date()): P
   const id = newId('perf');
   const at = now.toISOString();
   db.prepare(
-    `INSERT INTO performers (id, name, kana, romaji, agency, notes, consent, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, f.name, f.kana ?? null, f.romaji ?? null, f.agency ?? null, f.notes ?? null, consentJson(f.consent), at, at);
+    `INSERT INTO performers (id, name, kana, romaji, agency, notes, consent, language, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, f.name, f.kana ?? null, f.romaji ?? null, f.agency ?? null, f.notes ?? null, consentJson(f.consent), f.language ?? 'ja', at, at);
   return getPerformer(db, id);
 }
 
@@ -81,10 +84,11 @@ export function updatePerformer(
     agency: f.agency === undefined ? current.agency : f.agency,
     notes: f.notes === undefined ? current.notes : f.notes,
     consent: f.consent === undefined ? current.consent : f.consent,
+    language: f.language ?? current.language,
   };
   db.prepare(
-    `UPDATE performers SET name = ?, kana = ?, romaji = ?, agency = ?, notes = ?, consent = ?, updated_at = ? WHERE id = ?`,
-  ).run(next.name, next.kana, next.romaji, next.agency, next.notes, consentJson(next.consent), now.toISOString(), id);
+    `UPDATE performers SET name = ?, kana = ?, romaji = ?, agency = ?, notes = ?, consent = ?, language = ?, updated_at = ? WHERE id = ?`,
+  ).run(next.name, next.kana, next.romaji, next.agency, next.notes, consentJson(next.consent), next.language, now.toISOString(), id);
   return getPerformer(db, id);
 }
 

@@ -62,6 +62,14 @@ CREATE TABLE audit_log (
   hash        TEXT NOT NULL
 );
 
+-- table calibration_history
+CREATE TABLE calibration_history (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  model_sha256  TEXT NOT NULL,
+  replaced_at   TEXT NOT NULL,
+  calibration   TEXT NOT NULL
+);
+
 -- table capture_artefacts
 CREATE TABLE capture_artefacts (
   capture_id  TEXT NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
@@ -269,7 +277,16 @@ CREATE TABLE performers (
   notes       TEXT,
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL
-, consent TEXT);
+, consent TEXT, language TEXT NOT NULL DEFAULT 'ja');
+
+-- table population_checks
+CREATE TABLE population_checks (
+  model_sha256   TEXT NOT NULL,
+  enrolment_key  TEXT NOT NULL,
+  computed_at    TEXT NOT NULL,
+  check_json     TEXT NOT NULL,
+  PRIMARY KEY (model_sha256, enrolment_key)
+);
 
 -- table recordings
 CREATE TABLE recordings (
@@ -318,7 +335,7 @@ CREATE TABLE screening_runs (
   performers     TEXT NOT NULL,
   suspects       TEXT NOT NULL,
   skipped        TEXT NOT NULL
-);
+, population TEXT);
 
 -- table settings
 CREATE TABLE settings (

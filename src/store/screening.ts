@@ -12,6 +12,7 @@ interface RunRow {
   performers: string;
   suspects: string;
   skipped: string;
+  population: string | null;
 }
 
 interface ResultRow {
@@ -28,8 +29,8 @@ interface ResultRow {
 /** Stores a finished run and its ranked matches (call inside a transaction). */
 export function insertRun(db: Db, run: ScreeningRun): void {
   db.prepare(
-    `INSERT INTO screening_runs (id, model_id, model_sha256, calibrated, state, started_at, finished_at, performers, suspects, skipped)
-     VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?, ?)`,
+    `INSERT INTO screening_runs (id, model_id, model_sha256, calibrated, state, started_at, finished_at, performers, suspects, skipped, population)
+     VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?)`,
   ).run(
     run.id,
     run.model.id,
@@ -40,6 +41,7 @@ export function insertRun(db: Db, run: ScreeningRun): void {
     JSON.stringify(run.performers),
     JSON.stringify(run.suspects),
     JSON.stringify(run.skipped),
+    run.population ? JSON.stringify(run.population) : null,
   );
   const put = db.prepare(
     `INSERT INTO screening_results (run_id, suspect_id, performer_id, rank, raw_cosine, normalized, llr, percent, band)
@@ -63,6 +65,7 @@ function toRun(db: Db, r: RunRow): ScreeningRun {
   return {
     id: r.id,
     model: { id: r.model_id, sha256: r.model_sha256, calibrated: r.calibrated === 1 },
+    population: r.population ? (JSON.parse(r.population) as ScreeningRun['population']) : null,
     startedAt: r.started_at,
     finishedAt: r.finished_at,
     performers: JSON.parse(r.performers) as ScreeningRun['performers'],

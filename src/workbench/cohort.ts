@@ -1,23 +1,11 @@
-// The AS-norm cohort: embeddings shipped with a bundled model (training speakers) plus the enrolled
-// performers. Found by the model's SHA-256 in a bundled manifest, never by its id alone.
+// The shipped AS-norm cohort: embeddings shipped with a bundled model (training speakers), found by the
+// model's SHA-256 in a bundled manifest, never by its id alone. It only fills in for the enrolled
+// performers (see src/scoring/cohort-rule.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultBundledDir } from '../models/bundled.js';
 import type { ModelSummary } from '../models/manifest.js';
-import { packEmbeddings } from '../scoring/matrix.js';
-import type { EmbeddingMatrix } from '../scoring/matrix.js';
 import { l2Normalize } from '../embedding/vectors.js';
-
-/** Fewer rows than this give AS-norm statistics too noisy to report. */
-export const MIN_COHORT_ROWS = 20;
-
-export interface Cohort {
-  matrix: EmbeddingMatrix;
-  /** Row of each enrolled performer in the matrix (excluded from their own stats). */
-  rowOf: Map<string, number>;
-  /** How many rows came from the bundled model's cohort file. */
-  bundledRows: number;
-}
 
 const cache = new Map<string, Float32Array[]>();
 
@@ -53,15 +41,4 @@ export function bundledCohort(model: Pick<ModelSummary, 'sha256' | 'embeddingDim
   }
   cache.set(key, out);
   return out;
-}
-
-/** The cohort for a model and the enrolled voiceprints, or undefined when it would be too small. */
-export function buildCohort(model: Pick<ModelSummary, 'sha256' | 'embeddingDim'>, voiceprints: readonly { performerId: string; vector: Float32Array }[]): Cohort | undefined {
-  const bundled = bundledCohort(model);
-  const dim = voiceprints[0]?.vector.length ?? model.embeddingDim;
-  const usable = bundled.filter((v) => v.length === dim);
-  const rows = [...usable, ...voiceprints.map((v) => v.vector)];
-  if (rows.length < MIN_COHORT_ROWS) return undefined;
-  const rowOf = new Map(voiceprints.map((v, i) => [v.performerId, usable.length + i]));
-  return { matrix: packEmbeddings(rows, dim), rowOf, bundledRows: usable.length };
 }

@@ -8,22 +8,21 @@ import { cosine, meanOfNormalized } from '../embedding/vectors.js';
 import { registerBundledModels } from '../models/bundled.js';
 import type { ModelSummary } from '../models/manifest.js';
 import { resolveModel } from '../models/registry.js';
-import { asNorm, cohortStats } from '../scoring/normalization.js';
-import { findMatchingRegions, scoreTimeline } from '../scoring/timeline.js';
+import { applicableCalibration, makeScorer, scorePair } from '../scoring/scorer.js';
+import { findMatchingRegions } from '../scoring/timeline.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../scoring/verdict.js';
 import { findEmbedding } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';
 import { getPerformer } from '../store/performers.js';
 import { listRecordings } from '../store/recordings.js';
-import { getBands } from '../store/settings.js';
 import { getSuspect } from '../store/suspects.js';
-import { findVoiceprint, listModelVoiceprints, referencesKeyOf } from '../store/voiceprints.js';
+import { findVoiceprint, referencesKeyOf } from '../store/voiceprints.js';
 import { comparisonCaveats } from './caveats.js';
 import type { Lang } from './caveats.js';
-import { buildCohort } from './cohort.js';
 import { ensureVoiceprint } from './enroll.js';
 import { scoreMeaning } from './meaning.js';
-import { modelRef, readingOf, usableCalibration } from './readings.js';
+import { scoringFor } from './population.js';
+import { modelRef } from './readings.js';
 import { regionRule } from './regions.js';
 import { embedSuspect } from './suspect-embedding.js';
 import { pairReadings } from './compare-pairs.js';
@@ -81,24 +80,20 @@ export async function comparePerformerSuspect(
 
   const vp = voiceprint.vector;
   const suspectVector = meanOfNormalized(clips.flatMap((c) => c.embedding.windows.map((w) => w.embedding)));
-  const others = listModelVoiceprints(ctx.db, model.sha256).filter((v) => v.performerId !== performer.id);
-  const cohort = buildCohort(model, [...others, { performerId: performer.id, vector: vp }]);
-  const cal = usableCalibration(model, cohort !== undefined);
-  const bands = getBands(ctx.db);
-  const enrollStats = cohort ? cohortStats(vp, cohort.matrix, undefined, cohort.rowOf.get(performer.id) ?? -1) : undefined;
-  const raw = cosine(suspectVector, vp);
-  const normalized = cohort && enrollStats ? asNorm(raw, enrollStats, cohortStats(suspectVector, cohort.matrix)) : undefined;
-  const overall = readingOf(raw, normalized, cal, bands);
+  const { setup, figures } = scoringFor(ctx, model);
+  const cal = applicableCalibration(setup);
+  const bands = setup.bands;
+  const enroll = { vector: vp, owner: performer.id };
+  const overall = scorePair(setup, enroll, { vector: suspectVector, owner: null });
 
-  // The chosen clip carries the timeline; by default the clip that matches best (ties: the first).
+  // The chosen clip carries the timeline; by default the clip that matches best (ties: the first), every
+  // window through the same scorer.
   const chosen = input.suspectRecordingId ? clips.find((c) => c.recording.id === input.suspectRecordingId) : undefined;
   if (input.suspectRecordingId && !chosen) throw new SeimonError('NOT_FOUND', 'That clip is not a usable clip of this suspect.');
   const best = chosen ?? clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
-  const points = scoreTimeline(best.embedding.windows, vp, {
-    ...(cal ? { calibration: cal } : {}),
-    ...(cohort && enrollStats ? { normalization: { cohort: cohort.matrix, enrollStats } } : {}),
-  });
-  const timeline: TimelinePoint[] = points.map((p) => ({ start: p.start, end: p.end, ...readingOf(p.raw, p.normalized, cal, bands) }));
+  const windows = best.embedding.windows;
+  const scorer = makeScorer(setup, [enroll], windows.map((w) => ({ vector: w.embedding, owner: null })));
+  const timeline: TimelinePoint[] = windows.map((w, k) => ({ start: w.start, end: w.end, ...scorer.reading(0, k) }));
   const rule = regionRule(timeline, bands);
   const regions = findMatchingRegions(
     timeline.map((p) => ({ start: p.start, end: p.end, raw: p[rule.field] ?? p.rawCosine })),
@@ -113,7 +108,7 @@ export async function comparePerformerSuspect(
     performer: { id: performer.id, name: performer.name },
     suspect: { id: suspect.id, label: suspect.label },
     overall,
-    meaning: scoreMeaning(overall, bands, input.lang),
+    meaning: scoreMeaning(overall, bands, input.lang, figures),
     definition: input.lang === 'ja' ? SIMILARITY_DEFINITION_JA : SIMILARITY_DEFINITION_EN,
     timeline,
     regions,
@@ -123,14 +118,15 @@ export async function comparePerformerSuspect(
     referenceRecordingId: bestReference.id,
     clips: clips.map((c) => ({ id: c.recording.id, name: c.recording.originalName, speechSeconds: c.embedding.speechSeconds })),
     references: references.map((r) => ({ id: r.id, name: r.originalName, speechSeconds: r.quality.speechSeconds })),
-    pairs: pairReadings(ctx, model.sha256, clips, references, { cohort, cal, bands }),
+    pairs: pairReadings(ctx, model.sha256, performer.id, clips, references, setup),
     windowSeconds: model.windowSeconds,
     hopSeconds: model.hopSeconds,
     ...storedErrorRates(model.calibration, cal !== undefined),
+    population: figures,
     caveats: comparisonCaveats(
       {
         calibrated: cal !== undefined,
-        cohort: cohort !== undefined,
+        cohort: setup.cohort !== undefined,
         references,
         voiceprintSpeechSeconds: voiceprint.speechSeconds,
         clips: clips.map((c) => c.recording),

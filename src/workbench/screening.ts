@@ -10,19 +10,17 @@ import { throwIfCancelled, yieldToEventLoop } from '../jobs/registry.js';
 import { registerBundledModels } from '../models/bundled.js';
 import type { ModelSummary } from '../models/manifest.js';
 import { resolveModel } from '../models/registry.js';
-import { screen } from '../scoring/screening.js';
+import { applicableCalibration, makeScorer } from '../scoring/scorer.js';
+import type { ScoringSetup } from '../scoring/scorer.js';
 import { appendAudit } from '../store/audit.js';
 import { listPerformers } from '../store/performers.js';
 import { listRecordings } from '../store/recordings.js';
 import { insertRun } from '../store/screening.js';
-import { getBands } from '../store/settings.js';
 import { listSuspects } from '../store/suspects.js';
-import { buildCohort } from './cohort.js';
-import type { Cohort } from './cohort.js';
-import type { Calibration } from '../scoring/calibration.js';
 import { ensureVoiceprint } from './enroll.js';
 import { itemProblem } from './problems.js';
-import { modelRef, rankKey, readingOf, usableCalibration } from './readings.js';
+import { scoringFor } from './population.js';
+import { modelRef, rankKey } from './readings.js';
 import { embedSuspect } from './suspect-embedding.js';
 
 /** Below this many pairs every pair is stored; above it, the top matches per suspect, performer and overall. */
@@ -95,12 +93,12 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
     await embedder.close();
   }
   throwIfCancelled(job.signal);
-  const cohort = buildCohort(plan.model, voiceprints);
-  const cal = usableCalibration(plan.model, cohort !== undefined);
-  const matches = scoreAll(ctx, { cohort, cal }, voiceprints, suspectVectors);
+  const { setup, figures } = scoringFor(ctx, plan.model);
+  const matches = scoreAll(setup, voiceprints, suspectVectors);
   const run: ScreeningRun = {
     id: newId('run'),
-    model: modelRef(plan.model, cal),
+    model: modelRef(plan.model, applicableCalibration(setup)),
+    population: figures,
     startedAt,
     finishedAt: new Date().toISOString(),
     performers: plan.performers.filter((p) => voiceprints.some((v) => v.performerId === p.id)).map((p) => ({ id: p.id, name: p.name })),
@@ -119,6 +117,7 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
         modelId: run.model.id,
         modelSha256: run.model.sha256,
         calibrated: run.model.calibrated,
+        population: { performers: figures.performers, withheld: figures.withheld, nonTargetTrials: figures.nonTargetTrials, targetTrials: figures.targetTrials },
         performers: run.performers.map((p) => ({ id: p.id, references: listRecordings(ctx.db, 'reference', p.id).map((r) => r.sha256) })),
         suspects: run.suspects.map((s) => ({ id: s.id, clips: listRecordings(ctx.db, 'suspect', s.id).map((r) => r.sha256) })),
         matches: run.matches.length,
@@ -146,42 +145,34 @@ function stepper(job: JobControl, recordings: number): { one: () => void; rest: 
   };
 }
 
-/** Scores every suspect against every voiceprint and ranks the pairs worth keeping. */
+/** Scores every suspect against every voiceprint through the app's scorer and ranks the pairs worth keeping. */
 function scoreAll(
-  ctx: CoreContext,
-  { cohort, cal }: { cohort: Cohort | undefined; cal: Calibration | undefined },
+  setup: ScoringSetup,
   voiceprints: readonly { performerId: string; vector: Float32Array }[],
   suspects: readonly { id: string; embedding: Float32Array }[],
 ): ScreeningMatch[] {
   if (voiceprints.length === 0 || suspects.length === 0) return [];
-  const bands = getBands(ctx.db);
-  const performers = voiceprints.map((v) => ({ id: v.performerId, embedding: v.vector }));
+  const m = voiceprints.length;
   const n = suspects.length;
-  const m = performers.length;
-  const res = screen(suspects, performers, {
-    ...(cohort ? { cohort: { matrix: cohort.matrix, performerRows: performers.map((p) => cohort.rowOf.get(p.id) ?? -1) } } : {}),
-    ...(cal ? { calibration: cal } : {}),
-    topK: 10,
-    overallLimit: Math.min(n * m, 1000),
-  });
-  const pairs = new Set<number>();
-  if (n * m <= STORE_ALL_PAIRS) for (let k = 0; k < n * m; k++) pairs.add(k);
-  else {
-    const index = (x: { suspectId: string; performerId: string }) =>
-      suspects.findIndex((s) => s.id === x.suspectId) * m + performers.findIndex((p) => p.id === x.performerId);
-    for (const x of [...res.overall, ...res.perSuspect.flat(), ...res.perPerformer.flat()]) pairs.add(index(x));
+  const scorer = makeScorer(
+    setup,
+    voiceprints.map((v) => ({ vector: v.vector, owner: v.performerId })),
+    suspects.map((s) => ({ vector: s.embedding, owner: null })),
+  );
+  const all: ScreeningMatch[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      all.push({ suspectId: suspects[i]?.id ?? '', performerId: voiceprints[j]?.performerId ?? '', rank: 0, ...scorer.reading(j, i) });
+  let kept = all;
+  if (n * m > STORE_ALL_PAIRS) {
+    // The best 10 per suspect and per performer, and the best 1,000 overall.
+    const best = (xs: ScreeningMatch[], k: number) => [...xs].sort((a, b) => rankKey(b) - rankKey(a)).slice(0, k);
+    const keep = new Set<ScreeningMatch>(best(all, 1000));
+    for (let i = 0; i < n; i++) for (const x of best(all.slice(i * m, (i + 1) * m), 10)) keep.add(x);
+    for (let j = 0; j < m; j++) for (const x of best(all.filter((_, k) => k % m === j), 10)) keep.add(x);
+    kept = [...keep];
   }
-  const out = [...pairs].map((k) => {
-    const i = Math.floor(k / m);
-    const j = k % m;
-    return {
-      suspectId: suspects[i]?.id ?? '',
-      performerId: performers[j]?.id ?? '',
-      rank: 0,
-      ...readingOf(res.raw[k] as number, res.normalized?.[k], cal, bands),
-    };
-  });
-  out.sort((a, b) => rankKey(b) - rankKey(a));
-  out.forEach((x, r) => (x.rank = r + 1));
-  return out;
+  kept.sort((a, b) => rankKey(b) - rankKey(a));
+  kept.forEach((x, r) => (x.rank = r + 1));
+  return kept;
 }

@@ -44,7 +44,7 @@ describe.skipIf(skip !== null)('capturing a page from the suspect page', () => {
     await page.getByRole('button', { name: '疑わしい音声を登録' }).click();
     await page.getByLabel('名称').fill('AIボイス「ミナト」');
     await page.getByLabel('サービス').fill('ボイスシェア');
-    await page.getByLabel('URL').fill(`${site.http}/start`);
+    await page.getByLabel('URL', { exact: true }).fill(`${site.http}/start`);
     await page.getByRole('button', { name: '保存' }).click();
     const card = page.locator('article.card', { hasText: 'AIボイス「ミナト」' });
     await expect(card.getByLabel('見つかったページの URL').inputValue()).resolves.toBe(`${site.http}/start`);

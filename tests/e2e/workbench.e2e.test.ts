@@ -45,7 +45,7 @@ async function addSuspect(page: Page, label: string, service: string, clips: str
   await page.getByRole('button', { name: '疑わしい音声を登録' }).click();
   await page.getByLabel('名称').fill(label);
   await page.getByLabel('サービス').fill(service);
-  await page.getByLabel('URL').fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
+  await page.getByLabel('URL', { exact: true }).fill(`https://voicegen.example/characters/${encodeURIComponent(label)}`);
   await page.getByRole('button', { name: '保存' }).click();
   const card = page.locator('article', { hasText: label });
   await card.locator('[data-testid=file-input]').setInputFiles(clips);
@@ -114,6 +114,10 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByTestId('results-table').waitFor({ timeout: 120_000 });
     const longest = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as { __longTasks: number[] }).__longTasks));
     expect(longest).toBeLessThan(200);
+    // Two performers cannot validate the calibration: the bands are withheld, with the reason shown.
+    await page.getByTestId('population-withheld').waitFor();
+    expect(await page.getByTestId('population-withheld').textContent()).toContain('実演家 20 名以上');
+    await page.getByTestId('language-mismatch').waitFor();
     await screenshot(page, 'screening');
 
     const rows = page.locator('[data-testid=results-table] tbody tr');
@@ -136,6 +140,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
       const raf = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => void }).requestAnimationFrame;
       return new Promise<void>((r) => raf(() => raf(r)));
     });
+    expect(await page.getByTestId('comparison').getByTestId('population').textContent()).toContain('仮説 1');
     await screenshot(page, 'compare');
   });
 
@@ -214,5 +219,16 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByRole('button', { name: '設定', exact: true }).click();
     await page.getByTestId('models').getByText('seimon-starter-v2').waitFor();
     await screenshot(page, 'settings');
+    // The population check: withheld with two performers; recalibration asks for consent and refuses too few.
+    const pop = page.getByTestId('population-settings');
+    await pop.scrollIntoViewIfNeeded();
+    await pop.getByTestId('population-withheld').waitFor();
+    await pop.getByRole('button', { name: '登録済み実演家で再校正' }).click();
+    await page.getByRole('button', { name: '理解したうえで再校正する' }).waitFor();
+    await screenshot(page, 'settings-recalibrate');
+    await page.getByRole('button', { name: '理解したうえで再校正する' }).click();
+    await page.getByText('再校正には登録済みの実演家 20 名以上').waitFor();
+    await pop.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-population');
   });
 });

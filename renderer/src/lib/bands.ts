@@ -7,6 +7,7 @@ export const BAND_COLOURS: Record<string, string> = {
   moderate: '#b7950b',
   low: '#667085',
   uncalibrated: '#475467',
+  withheld: '#475467',
 };
 
 export const bandColour = (key: string): string => BAND_COLOURS[key] ?? '#667085';

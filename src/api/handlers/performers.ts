@@ -8,6 +8,8 @@ import { dropUnreferencedFiles } from '../../workbench/cleanup.js';
 import { enrollPerformer } from '../../workbench/enroll.js';
 import { importRecording } from '../../workbench/import-recording.js';
 import { performerOverview } from '../../workbench/performer-overview.js';
+import { jobsOf } from '../../jobs/registry.js';
+import { refreshPopulationInBackground } from '../../workbench/population.js';
 import type { HandlerGroup } from './types.js';
 
 type PerformerOps =
@@ -86,12 +88,14 @@ export const performerHandlers: HandlerGroup<PerformerOps> = {
 
   'performers.enroll': async (ctx, input) => {
     getPerformer(ctx.db, input.id);
-    const { embedder } = await openEmbedder(ctx, input.modelId);
+    const { embedder, model } = await openEmbedder(ctx, input.modelId);
     try {
       const r = await enrollPerformer(ctx, embedder, input.id);
       return statusOf(r.voiceprint, r.voiceprint.referencesKey);
     } finally {
       await embedder.close();
+      // Enrolment changed: the population check is recomputed in the background (a job with progress).
+      refreshPopulationInBackground(ctx, model, jobsOf(ctx));
     }
   },
 };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo, GlobalOptions } from '../io.js';
 import { CliFailure, call, printJson, waitForJob, withCore } from '../io.js';
 import { formatTable } from '../table.js';
+import { populationLines } from '../population-lines.js';
 
 const fixed = (x: number | null, d: number) => (x === null ? '' : x.toFixed(d));
 
@@ -25,7 +26,7 @@ export function registerScreenCommands(program: Command, io: CliIo, globals: () 
         const suspect = new Map(run.suspects.map((s) => [s.id, s.label]));
         const matches = run.matches.map((m) => ({ ...m, performerName: performer.get(m.performerId) ?? '', suspectLabel: suspect.get(m.suspectId) ?? '' }));
         if (g.json) {
-          printJson(io, { runId: run.id, model: run.model, matches, skipped: run.skipped, problems: job.problems });
+          printJson(io, { runId: run.id, model: run.model, population: run.population, matches, skipped: run.skipped, problems: job.problems });
           return;
         }
         io.stdout(`Model ${run.model.id} (${run.model.sha256.slice(0, 12)}…)${run.model.calibrated ? '' : ' — uncalibrated: raw cosine only'}\n`);
@@ -35,6 +36,7 @@ export function registerScreenCommands(program: Command, io: CliIo, globals: () 
             matches.slice(0, Number(o.limit) || 50).map((m) => [m.rank, m.suspectLabel, m.performerName, fixed(m.percent, 1), m.band, fixed(m.llr, 2), fixed(m.normalized, 2), fixed(m.rawCosine, 3)]),
           ) + '\n',
         );
+        for (const line of populationLines(run.model.calibrated ? run.population : null)) io.stdout(`${line}\n`);
       });
     });
 
@@ -54,5 +56,6 @@ export function registerScreenCommands(program: Command, io: CliIo, globals: () 
       io.stdout(`${c.performer.name} × ${c.suspect.label} — model ${c.model.id}\n${c.meaning}\n`);
       io.stdout(formatTable(['start', 'end', '%', 'cosine'], c.timeline.map((p) => [p.start.toFixed(1), p.end.toFixed(1), fixed(p.percent, 1), p.rawCosine.toFixed(3)])) + '\n');
       for (const cv of c.caveats) io.stdout(`! ${cv}\n`);
+      for (const line of populationLines(c.model.calibrated ? c.population : null)) io.stdout(`${line}\n`);
     });
 }

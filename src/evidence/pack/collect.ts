@@ -22,7 +22,10 @@ import { spectrogramPng } from '../report/spectrogram-png.js';
 import type { Lang } from '../report/strings.js';
 import { errorRatesOf } from './error-rates.js';
 import type { ErrorRates } from './error-rates.js';
-import { populationFromModelCard } from './population.js';
+import { populationFromCheck, populationFromModelCard } from './population.js';
+import { reportPopulationCheck } from '../../workbench/population-statement.js';
+import { loadPopulation } from '../../workbench/population.js';
+import type { ErrorRates as CardRates } from './error-rates.js';
 import type { PopulationSection } from './population.js';
 import { standingOf } from './standing.js';
 import type { Standing } from './standing.js';
@@ -108,7 +111,7 @@ export async function collectEvidence(ctx: CoreContext, c: CaseDetail, lang: Lan
   // Error rates at % thresholds only mean something when the scores are calibrated %.
   const calibrated = pairs.some((p) => p.comparison.model.calibrated);
   const errorRates = calibrated ? errorRatesOf(model) : null;
-  return { case: c, model, pairs, references, errorRates, platformName: platformNameOf(ctx, c.platform), population: populationFromModelCard(model, errorRates), audit: entriesFor(ctx.db, ids), chain: walkAuditChain(ctx.db) };
+  return { case: c, model, pairs, references, errorRates, platformName: platformNameOf(ctx, c.platform), population: reportPopulation(ctx, model, errorRates), audit: entriesFor(ctx.db, ids), chain: walkAuditChain(ctx.db) };
 }
 
 function platformNameOf(ctx: CoreContext, id: string | null): string | null {
@@ -118,4 +121,10 @@ function platformNameOf(ctx: CoreContext, id: string | null): string | null {
   } catch {
     return id; // free text typed by the user, not a catalog id
   }
+}
+
+/** The report's population section: this installation's check when it can speak, else the model card. */
+function reportPopulation(ctx: CoreContext, model: ModelSummary, rates: CardRates | null): PopulationSection {
+  const check = reportPopulationCheck(ctx, model);
+  return check ? populationFromCheck(check, loadPopulation(ctx, model).languages) : populationFromModelCard(model, rates);
 }

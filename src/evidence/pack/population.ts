@@ -1,6 +1,7 @@
 // The report's "relevant population and validation" section takes its figures from one object.
 // Today they come from the model card (held-out trials measured when the model was calibrated); a
 // population check of this installation's own performers can supply the same object instead.
+import type { PopulationCheck } from '../../domain/index.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import type { ErrorRates } from './error-rates.js';
 
@@ -29,5 +30,18 @@ export function populationFromModelCard(model: ModelSummary, rates: ErrorRates |
     eerPercent: rates?.eerPercent ?? null,
     bands: rates?.bands ?? [],
     modelSha256: model.sha256,
+  };
+}
+
+/** The population check of this installation's performers (workbench/population-statement.ts decides when it applies). */
+export function populationFromCheck(check: PopulationCheck, languages: readonly string[]): PopulationSection {
+  return {
+    source: 'population-check',
+    speakersLanguage: languages.length ? languages.join(', ') : null,
+    targets: check.targetTrials,
+    nonTargets: check.nonTargetTrials,
+    eerPercent: check.eer === null ? null : 100 * check.eer,
+    bands: check.bands.filter((b) => b.minPercent > 0).map((b) => ({ key: b.key, minPercent: b.minPercent, falseMatchRate: b.falseMatchRate, missRate: b.missRate ?? Number.NaN })),
+    modelSha256: check.modelSha256,
   };
 }

@@ -6,13 +6,12 @@ import type { CoreContext } from '../../core/context.js';
 import type { Comparison, Suspect } from '../../domain/index.js';
 import { cosine, meanOfNormalized } from '../../embedding/vectors.js';
 import type { ModelSummary } from '../../models/manifest.js';
-import { asNorm, cohortStats } from '../../scoring/normalization.js';
+import { makeScorer } from '../../scoring/scorer.js';
 import { findEmbedding } from '../../store/embeddings.js';
 import { listPerformers } from '../../store/performers.js';
-import { getBands } from '../../store/settings.js';
 import { listModelVoiceprints } from '../../store/voiceprints.js';
-import { bundledCohort, buildCohort } from '../../workbench/cohort.js';
-import { readingOf, usableCalibration } from '../../workbench/readings.js';
+import { bundledCohort } from '../../workbench/cohort.js';
+import { scoringFor } from '../../workbench/population.js';
 
 /** Another performer's score (named only in internal packs the user asked to include them in). */
 export interface OtherPerformerScore {
@@ -53,16 +52,12 @@ export function standingOf(ctx: CoreContext, model: ModelSummary, suspect: Suspe
   const v = suspectVector(ctx, model, suspect);
   const names = new Map(listPerformers(ctx.db).map((p) => [p.id, p.name]));
   const prints = v ? listModelVoiceprints(ctx.db, model.sha256).filter((vp) => vp.vector.length === v.length) : [];
-  const cohort = buildCohort(model, prints);
-  const cal = usableCalibration(model, cohort !== undefined);
-  const bands = getBands(ctx.db);
-  const testStats = v && cohort ? cohortStats(v, cohort.matrix) : undefined;
+  // Every performer scored through the same scorer as the comparison (cohort rule, calibration, withheld bands).
+  const scorer = v ? makeScorer(scoringFor(ctx, model).setup, prints.map((vp) => ({ vector: vp.vector, owner: vp.performerId })), [{ vector: v, owner: null }]) : undefined;
   const scored = prints
-    .map((vp) => {
-      const raw = cosine(v as Float32Array, vp.vector);
-      const enroll = cohort ? cohortStats(vp.vector, cohort.matrix, undefined, cohort.rowOf.get(vp.performerId) ?? -1) : undefined;
-      const reading = readingOf(raw, enroll && testStats ? asNorm(raw, enroll, testStats) : undefined, cal, bands);
-      return { performerId: vp.performerId, name: names.get(vp.performerId) ?? vp.performerId, rawCosine: raw, reading };
+    .map((vp, i) => {
+      const reading = (scorer as NonNullable<typeof scorer>).reading(i, 0);
+      return { performerId: vp.performerId, name: names.get(vp.performerId) ?? vp.performerId, rawCosine: cosine(v as Float32Array, vp.vector), reading };
     })
     .sort((a, b) => b.rawCosine - a.rawCosine);
   const idx = scored.findIndex((p) => p.performerId === performerId);

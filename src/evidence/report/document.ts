@@ -2,6 +2,8 @@
 import type { Recording, ScoreReading } from '../../domain/index.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../../scoring/verdict.js';
 import { weakReasonText } from '../../workbench/caveats.js';
+import { scoreStatement } from '../../workbench/population-statement.js';
+import { WITHHELD_BAND } from '../../domain/index.js';
 import type { Block, ReportDoc } from './blocks.js';
 import type { ReportData, ReportPair, SpectrogramImage } from './data.js';
 import { svgToPng } from './raster.js';
@@ -29,8 +31,9 @@ export function signed(x: number, digits = 3): string {
 
 function scoreRows(d: ReportData, o: ScoreReading, t: ReportStrings): [string, string][] {
   const rows: [string, string][] = [];
-  rows.push([t.similarity, o.percent === null ? `${t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})` : formatSimilarity(o.percent)]);
-  rows.push([t.band, bandLabel(d, o.band, t)]);
+  const withheld = o.band === WITHHELD_BAND;
+  rows.push([t.similarity, o.percent !== null ? formatSimilarity(o.percent) : `${withheld ? t.bandWithheld : t.uncalibrated} (${t.rawCosine} ${o.rawCosine.toFixed(3)})`]);
+  rows.push([t.band, withheld ? t.bandWithheld : bandLabel(d, o.band, t)]);
   rows.push([t.rawCosine, o.rawCosine.toFixed(4)]);
   if (o.normalized !== null) rows.push([t.normalized, o.normalized.toFixed(3)]);
   if (o.llr !== null) rows.push([t.llr, o.llr.toFixed(3)]);
@@ -96,6 +99,7 @@ function pairBlocks(d: ReportData, p: ReportPair, t: ReportStrings): Block[] {
     { kind: 'subheading', text: t.result },
     { kind: 'kv', rows: [...outcomeRows(d, p, t), ...scoreRows(d, c.overall, t)] },
     { kind: 'para', text: c.meaning },
+    { kind: 'list', items: scoreStatement(c.population, c.overall.band, d.lang).filter((line) => !c.meaning.includes(line)) },
     { kind: 'para', text: t.othersOver(st.othersOverThreshold, st.performerCount, thresholdText(p)) },
     figureOf(p.timelineSvg, t.timelineCaption),
     figureOf(p.standingSvg, t.standingCaption(p.performer.name, rank, cohort)),

@@ -11,14 +11,24 @@ import type { ScoredTrial } from './score-trials.js';
 export function formatScoresFile(
   scored: readonly ScoredTrial[],
   model: { id: string; sha256: string; calibrated: boolean },
+  scoring: 'raw-cosine' | 'app' = 'raw-cosine',
 ): string {
-  const head = [
-    `# seimon eval scores: model ${model.id} sha256 ${model.sha256}`,
-    `# columns: label enroll test score llr (score = raw cosine; llr = natural-log likelihood ratio${model.calibrated ? '' : ', nan because the model is uncalibrated'})`,
-  ];
-  const rows = scored.map(
-    (s) =>
-      `${s.trial.label} ${s.trial.enrollText} ${s.trial.testText} ${String(s.score)} ${s.llr === null ? 'nan' : String(s.llr)}`,
-  );
+  const uncal = model.calibrated ? '' : ', nan because the model is uncalibrated';
+  const head =
+    scoring === 'app'
+      ? [
+          `# seimon eval scores (--scoring app): model ${model.id} sha256 ${model.sha256}`,
+          `# columns: label enroll test score llr percent raw (score = the app's AS-norm score, or the raw cosine without a cohort; llr = natural-log likelihood ratio${uncal}; percent = 100 x LR / (1 + LR); raw = raw cosine)`,
+        ]
+      : [
+          `# seimon eval scores: model ${model.id} sha256 ${model.sha256}`,
+          `# columns: label enroll test score llr (score = raw cosine; llr = natural-log likelihood ratio${uncal})`,
+        ];
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? 'nan' : String(x));
+  const percent = (llr: number | null) => (llr === null ? null : 100 / (1 + Math.exp(-llr)));
+  const rows = scored.map((s) => {
+    const base = `${s.trial.label} ${s.trial.enrollText} ${s.trial.testText} ${String(s.score)} ${num(s.llr)}`;
+    return scoring === 'app' ? `${base} ${num(percent(s.llr))} ${num(s.rawCosine ?? s.score)}` : base;
+  });
   return [...head, ...rows].join('\n') + '\n';
 }

@@ -45,6 +45,7 @@ describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack an
     const printout = r.capture.artefacts.find((a) => a.kind === 'printout')!;
     expect(printouts).toEqual([expect.objectContaining({ captureId: r.capture.id, suspectId: s.id, suspectLabel: 'ミナト', finalUrl: `${site.https}/page`, sha256: printout.sha256 })]);
     expect(sha(await op(ctx, 'captures.artefact', { captureId: r.capture.id, kind: 'printout' }))).toBe(printout.sha256);
+    await op(ctx, 'evidence.updateSettings', { examiner: { name: '山田 鑑定', role: '日本俳優連合 権利保護担当' } });
     const exp = await op(ctx, 'evidence.export', { caseId: c.id, lang: 'ja' });
     expect(await op(ctx, 'evidence.verify', { fileName: exp.fileName })).toMatchObject({ ok: true });
 

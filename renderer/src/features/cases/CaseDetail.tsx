@@ -9,6 +9,7 @@ import { CaseLegalCard } from '../letters/CaseLegalCard';
 import { LettersCard } from '../letters/LettersCard';
 import { formatDateTime } from '../../lib/dates';
 import { CaseScores } from './CaseScores';
+import { PopulationPanel } from '../population/PopulationPanel';
 
 /** One case: status and history, evidence packs (export, verify), the signing key. */
 export function CaseDetail({ id }: { id: string }) {
@@ -18,6 +19,8 @@ export function CaseDetail({ id }: { id: string }) {
   const { value: c, error, reload } = useCall('cases.get', { id });
   const { value: key } = useCall('evidence.key', {});
   const { value: info } = useCall('app.info', {});
+  const { value: pop } = useCall('population.get', c ? { modelId: c.modelId } : null);
+  const { value: settings } = useCall('settings.get', {});
   const [next, setNext] = useState<CaseStatus | ''>('');
   const [note, setNote] = useState('');
   const [lang, setLang] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
@@ -87,6 +90,7 @@ export function CaseDetail({ id }: { id: string }) {
             </dl>
             <CaseScores c={c} />
           </div>
+          {pop && <PopulationPanel figures={pop.figures} bands={settings?.bands ?? []} propositions />}
           <div className="card">
             <h2>{t('cases.exports')}</h2>
             <div className="toolbar">

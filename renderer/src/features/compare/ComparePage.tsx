@@ -7,6 +7,7 @@ import { useAppStore } from '../../app/store';
 import { BandBadge } from '../../components/BandBadge';
 import { TimelineChart } from '../../components/TimelineChart';
 import { formatPercent } from '../../lib/bands';
+import { PopulationPanel } from '../population/PopulationPanel';
 import { AudioPanel } from './AudioPanel';
 import { PairMatrix } from './PairMatrix';
 
@@ -38,7 +39,7 @@ export function ComparePage() {
   const [suspectId, setSuspectId] = useState(pair?.suspectId ?? '');
   const bandLabel = (key: string) => {
     const b = settings?.bands.find((x) => x.key === key);
-    return b ? (lang === 'en' ? b.labelEn : b.labelJa) : key === 'uncalibrated' ? t('settings.uncalibrated') : key;
+    return b ? (lang === 'en' ? b.labelEn : b.labelJa) : key === 'uncalibrated' ? t('settings.uncalibrated') : key === 'withheld' ? t('population.withheldBand') : key;
   };
 
   const clipName = cmp?.clips.find((c) => c.id === cmp.suspectRecordingId)?.name ?? '';
@@ -93,7 +94,7 @@ export function ComparePage() {
         <div className="compare" data-testid="comparison">
           <div className="score-card card">
             <div className="score-main">
-              <span className="score-percent" data-testid="score">{cmp.overall.percent !== null ? formatPercent(cmp.overall.percent) : `cos ${cmp.overall.rawCosine.toFixed(3)}`}</span>
+              <span className="score-percent" data-testid="score">{cmp.overall.percent !== null ? formatPercent(cmp.overall.percent) : cmp.overall.normalized !== null && cmp.overall.band === 'withheld' ? `${t('population.normalized')} ${cmp.overall.normalized.toFixed(2)}` : `cos ${cmp.overall.rawCosine.toFixed(3)}`}</span>
               <BandBadge band={cmp.overall.band} label={bandLabel(cmp.overall.band)} />
             </div>
             <p className="meaning">{cmp.meaning}</p>
@@ -122,6 +123,7 @@ export function ComparePage() {
               {t('compare.cosine', { value: cmp.overall.rawCosine.toFixed(3) })}
               {cmp.overall.llr !== null && ` · ${t('compare.llr', { value: cmp.overall.llr.toFixed(2) })}`} · {t('compare.model', { id: cmp.model.id, sha: cmp.model.sha256.slice(0, 12) })}
             </p>
+            {cmp.model.calibrated && <PopulationPanel figures={cmp.population} bands={settings?.bands ?? []} current={cmp.overall.band} propositions />}
             {cmp.errorRates && (
               <div className="error-rates" data-testid="error-rates">
                 <table className="data-table compact">

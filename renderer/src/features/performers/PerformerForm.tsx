@@ -27,6 +27,7 @@ export function PerformerForm({ performer, onDone }: Props) {
     agency: performer?.agency ?? '',
     notes: performer?.notes ?? '',
   });
+  const [language, setLanguage] = useState(performer?.language ?? 'ja');
   const [issues, setIssues] = useState<Partial<Record<FieldName, FieldIssue>>>({});
   const [saving, setSaving] = useState(false);
 
@@ -34,8 +35,8 @@ export function PerformerForm({ performer, onDone }: Props) {
     e.preventDefault();
     setSaving(true);
     const res = performer
-      ? await call('performers.update', { id: performer.id, ...values })
-      : await call('performers.create', values);
+      ? await call('performers.update', { id: performer.id, ...values, language })
+      : await call('performers.create', { ...values, language });
     setSaving(false);
     if (res.ok) {
       notify('success', t('form.saved', { name: res.value.name }));
@@ -81,6 +82,16 @@ export function PerformerForm({ performer, onDone }: Props) {
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         {FIELDS.map((f) => field(f))}
+        <div className="field">
+          <label htmlFor="performer-language">{t('population.performerLanguage')}</label>
+          <select id="performer-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            {['ja', 'en', 'zh', 'ko'].map((c) => (
+              <option key={c} value={c}>
+                {t(`population.languages.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         {field('notes', true)}
         <div className="actions">
           <button type="button" onClick={() => onDone(null)}>

@@ -17,7 +17,7 @@ export function ResultsTable({ run, matches, bands, onCompare }: Props) {
   const suspect = new Map(run.suspects.map((s) => [s.id, s]));
   const bandLabel = (key: string) => {
     const b = bands.find((x) => x.key === key);
-    if (!b) return key === 'uncalibrated' ? t('settings.uncalibrated') : key;
+    if (!b) return key === 'uncalibrated' ? t('settings.uncalibrated') : key === 'withheld' ? t('population.withheldBand') : key;
     return i18n.language === 'en' ? b.labelEn : b.labelJa;
   };
   return (
@@ -32,6 +32,7 @@ export function ResultsTable({ run, matches, bands, onCompare }: Props) {
           <th scope="col" className="num">{t('screening.columns.percent')}</th>
           <th scope="col">{t('screening.columns.band')}</th>
           <th scope="col" className="num">{t('screening.columns.cosine')}</th>
+          <th scope="col" className="num">{t('population.normalized')}</th>
           <th scope="col">
             <span className="visually-hidden">{t('screening.compare')}</span>
           </th>
@@ -49,6 +50,7 @@ export function ResultsTable({ run, matches, bands, onCompare }: Props) {
               <BandBadge band={m.band} label={bandLabel(m.band)} />
             </td>
             <td className="num">{m.rawCosine.toFixed(3)}</td>
+            <td className="num">{m.normalized === null ? '—' : m.normalized.toFixed(2)}</td>
             <td>
               <button type="button" onClick={() => onCompare(m.performerId, m.suspectId)}>
                 {t('screening.compare')}

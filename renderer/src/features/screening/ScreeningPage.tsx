@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { ProgressBar } from '../../components/ProgressBar';
+import { PopulationPanel } from '../population/PopulationPanel';
 import { Heatmap } from './Heatmap';
 import { ResultsTable } from './ResultsTable';
 import { useJob } from './useJob';
@@ -116,6 +117,7 @@ export function ScreeningPage() {
       {run && (
         <>
           {!run.model.calibrated && <p className="info-banner">{t('screening.uncalibrated')}</p>}
+          {run.model.calibrated && run.population && <PopulationPanel figures={run.population} bands={bands} current="very-high" />}
           <div className="toolbar">
             <div role="group" aria-label={t('screening.ranked')} className="segmented">
               <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>

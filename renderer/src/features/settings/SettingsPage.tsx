@@ -5,6 +5,7 @@ import type { Language } from '../../i18n';
 import { BandsEditor } from './BandsEditor';
 import { EvidenceSection } from './EvidenceSection';
 import { ModelsSection } from './ModelsSection';
+import { PopulationSection } from './PopulationSection';
 import { RequesterForm } from '../letters/RequesterForm';
 
 /** Models, data folder, language and verdict thresholds. */
@@ -22,6 +23,10 @@ export function SettingsPage() {
       <div className="card">
         <h2>{t('settings.models')}</h2>
         <ModelsSection />
+      </div>
+      <div className="card">
+        <h2>{t('population.title')}</h2>
+        <PopulationSection />
       </div>
       <div className="card">
         <h2>{t('evidence.settings.title')}</h2>
