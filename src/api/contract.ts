@@ -21,6 +21,7 @@ import type {
   JobStatus,
   PerformerOverview,
   Recording,
+  ScoreDistribution,
   ScreeningRun,
   Settings,
   Spectrogram,
@@ -157,6 +158,11 @@ export const contract = {
       referenceRecordingId: idSchema.nullish(),
     }),
     output: {} as Comparison,
+  },
+  /** The population check's same/different-speaker normalised scores, with this score placed among them. */
+  'compare.distribution': {
+    input: z.strictObject({ modelId: modelIdInput, score: z.number().finite().min(-1000).max(1000) }),
+    output: null as ScoreDistribution | null,
   },
   'audio.waveform': {
     input: z.strictObject({ recordingId: idSchema, points: z.number().int().min(16).max(4000) }),

@@ -70,6 +70,25 @@ export interface VoiceprintStatus {
   stale: boolean;
 }
 
+/** Same- and different-speaker scores of the population check on shared bins, and one score among them. */
+export interface ScoreDistribution {
+  /** 'llr' when the scores are calibrated log-likelihood ratios, else normalised or raw scores. */
+  kind: 'llr' | 'score';
+  /** Left edge of the first bin and the width of every bin, in score units. */
+  lo: number;
+  binWidth: number;
+  /** Trial counts per bin. */
+  target: number[];
+  nonTarget: number[];
+  targetTrials: number;
+  nonTargetTrials: number;
+  score: number;
+  /** Share of different-speaker trials scoring at or above this score (its false-match rate here). */
+  nonTargetsAtOrAbove: number | null;
+  /** Share of same-speaker trials scoring below it. */
+  targetsBelow: number | null;
+}
+
 /** A performer's readiness at a glance, under the default model. */
 export interface PerformerOverview {
   performerId: string;

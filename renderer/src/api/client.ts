@@ -19,6 +19,7 @@ export type { Result };
 export type {
   Performer,
   PerformerOverview,
+  ScoreDistribution,
   PerformerDetail,
   FieldIssue,
   Recording,

@@ -15,7 +15,7 @@ export const enWorkbench: typeof jaWorkbench = {
     skip: { NO_REFERENCES: 'no references', NO_CLIPS: 'no clips' },
     percentVsCosine: 'Similarity % is calibrated from the cohort-normalised (AS-norm) score; cosine is the raw value before normalisation, so the two can rank pairs differently. Decide on the similarity %.',
     legendTitle: 'Legend: similarity % (probability of the same speaker at 50 % prior odds)',
-    legendCosine: 'Legend: cosine similarity (uncalibrated)',
+    legendCosine: 'Legend: cosine similarity (no similarity % stated)',
     unit: 'Unit: %',
   },
   compare2: {
@@ -27,6 +27,7 @@ export const enWorkbench: typeof jaWorkbench = {
     matrixNote: 'Each clip scored one to one against each reference (the overall score compares against the voiceprint built from all references). Choose a cell to show that pair.',
     shown: 'shown',
     shortClip: 'This clip has {{seconds}} s of speech, so only {{count}} analysis window(s) ({{window}} s long, every {{hop}} s): the timeline says little about change over time; rely on the overall score.',
+    withheldCase: 'The verdict is withheld (not validated on enough enrolled performers): open a case only with good reason.',
     weakScore: 'The score is low: open a case only with good reason.',
     syncHint: 'Click the waveform or spectrogram to play from there; the blue line marks the playback position in every picture.',
     pairLabel: '{{clip}} × {{reference}}: {{score}}',
@@ -60,7 +61,7 @@ export const enWorkbench: typeof jaWorkbench = {
   },
   heatmap2: {
     caption: 'Rows: suspect voices; columns: performers. Cells show similarity in %.',
-    captionCosine: 'Rows: suspect voices; columns: performers. Cells show cosine similarity (uncalibrated).',
+    captionCosine: 'Rows: suspect voices; columns: performers. Cells show cosine similarity (no similarity % stated).',
   },
   quality2: {
     AUDIO_TOO_SHORT: 'too short',
@@ -161,5 +162,14 @@ export const enWorkbench: typeof jaWorkbench = {
     OTHER: 'Something went wrong.',
   },
   letters2: { toSettings: 'Enter the requester under Settings' },
+  distribution: {
+    title: 'Where this score falls in the population check',
+    same: 'same-speaker pairs ({{count}})',
+    different: 'different-speaker pairs ({{count}})',
+    this: 'this comparison',
+    axis: { normalized: 'horizontal: normalised score (AS-norm)', raw: 'horizontal: cosine similarity' },
+    reading: 'Among the enrolled performers, {{above}} of different-speaker pairs scored this high or higher, and {{below}} of same-speaker pairs scored lower.',
+    none: 'No population check (enrolled performers scored against each other) yet, so no distribution can be drawn.',
+  },
   notices2: { close: 'Close' },
 };

@@ -13,7 +13,7 @@ export const jaWorkbench = {
     skip: { NO_REFERENCES: '参照音声なし', NO_CLIPS: 'クリップなし' },
     percentVsCosine: '類似度 % はコホート正規化（AS-norm）後のスコアを校正したものです。コサインは正規化前の生の値なので、並び順が一致しないことがあります。判断には類似度 % を使ってください。',
     legendTitle: '凡例: 類似度 %（同一話者である確率、事前確率 50 % の場合）',
-    legendCosine: '凡例: コサイン類似度（未校正）',
+    legendCosine: '凡例: コサイン類似度（類似度 % を示していない結果）',
     unit: '単位: %',
   },
   compare2: {
@@ -25,6 +25,7 @@ export const jaWorkbench = {
     matrixNote: '各クリップを各参照音声と 1 対 1 で比べた値です（総合スコアは全参照音声から作った声紋との比較）。セルを押すとその組み合わせを表示します。',
     shown: '表示中',
     shortClip: 'このクリップの発話は {{seconds}} 秒で、分析窓（{{window}} 秒、{{hop}} 秒間隔）が {{count}} 個しかありません。時間ごとの変化はほとんど読み取れないため、総合スコアで判断してください。',
+    withheldCase: '判定が保留されているため（登録済みの実演家による検証が不足）、案件の作成は慎重に判断してください。',
     weakScore: 'スコアが低いため、案件の作成は慎重に判断してください。',
     syncHint: '波形・スペクトログラムをクリックするとその位置から再生します。再生位置は青い線で全図に表示されます。',
     pairLabel: '{{clip}} × {{reference}}: {{score}}',
@@ -58,7 +59,7 @@ export const jaWorkbench = {
   },
   heatmap2: {
     caption: '行: 疑わしい音声、列: 出演者。セルの数値は類似度（%）です。',
-    captionCosine: '行: 疑わしい音声、列: 出演者。セルの数値はコサイン類似度（未校正）です。',
+    captionCosine: '行: 疑わしい音声、列: 出演者。セルの数値はコサイン類似度です（類似度 % は示していません）。',
   },
   quality2: {
     AUDIO_TOO_SHORT: '短すぎます',
@@ -159,5 +160,14 @@ export const jaWorkbench = {
     OTHER: 'エラーが発生しました。',
   },
   letters2: { toSettings: '「設定」で依頼者を入力する' },
+  distribution: {
+    title: '母集団チェックの得点分布の中での位置',
+    same: '同一話者の組（{{count}} 件）',
+    different: '別話者の組（{{count}} 件）',
+    this: 'この比較',
+    axis: { normalized: '横軸: 正規化スコア（AS-norm）', raw: '横軸: コサイン類似度' },
+    reading: '登録済み出演者どうしの別話者の組のうち {{above}} がこのスコア以上、同一話者の組のうち {{below}} がこのスコア未満でした。',
+    none: '母集団チェック（登録済み出演者どうしの照合）がまだないため、分布は表示できません。',
+  },
   notices2: { close: '閉じる' },
 };

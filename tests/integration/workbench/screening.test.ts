@@ -133,6 +133,25 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
     expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: '../etc' })).toBe('INVALID_INPUT');
   });
 
+  it("places a score among the population check's same- and different-speaker scores", async () => {
+    const pop = await op(ctx, 'population.get', {});
+    const c = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en' });
+    const score = c.overall.normalized ?? c.overall.rawCosine;
+    const d = await op(ctx, 'compare.distribution', { score });
+    expect(d).not.toBeNull();
+    if (!d) return;
+    // Every trial of the check is in the picture, each side once.
+    expect(d.nonTarget.reduce((a, b) => a + b, 0)).toBe(d.nonTargetTrials);
+    expect(d.target.reduce((a, b) => a + b, 0)).toBe(d.targetTrials);
+    expect(d.nonTargetTrials).toBe(pop.check?.nonTargetTrials);
+    expect(d.targetTrials).toBe(pop.check?.targetTrials);
+    expect(d.score).toBe(score);
+    // Far above every trial: no different-speaker pair reaches it, every same-speaker pair is below it.
+    const top = await op(ctx, 'compare.distribution', { score: 999 });
+    expect(top).toMatchObject({ nonTargetsAtOrAbove: 0, targetsBelow: 1 });
+    expect(await opError(ctx, 'compare.distribution', { score: Number.NaN })).toBe('INVALID_INPUT');
+  });
+
   it('gives each performer its readiness: references, weak ones, speech and voiceprint state', async () => {
     const rows = await op(ctx, 'performers.overview', {});
     const a = rows.find((r) => r.performerId === ids.a)!;

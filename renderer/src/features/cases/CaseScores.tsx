@@ -16,7 +16,7 @@ export function CaseScores({ c }: { c: Case }) {
   const label = (id: string) => c.suspects.find((s) => s.id === id)?.label ?? '';
   const bandLabel = (key: string) => {
     const b = settings?.bands.find((x) => x.key === key);
-    return b ? (i18n.language === 'en' ? b.labelEn : b.labelJa) : key === 'uncalibrated' ? t('settings.uncalibrated') : key;
+    return b ? (i18n.language === 'en' ? b.labelEn : b.labelJa) : key === 'uncalibrated' ? t('settings.uncalibrated') : key === 'withheld' ? t('population.withheldBand') : key;
   };
   return (
     <div data-testid="case-scores">

@@ -10,6 +10,7 @@ import { formatPercent } from '../../lib/bands';
 import { PopulationPanel } from '../population/PopulationPanel';
 import { AudioPanel } from './AudioPanel';
 import { PairMatrix } from './PairMatrix';
+import { DistributionCard } from './DistributionCard';
 
 /** Bands strong enough that opening a case is the expected next step (the button is emphasised). */
 const STRONG_BANDS = new Set(['very-high', 'high']);
@@ -117,7 +118,9 @@ export function ComparePage() {
               >
                 {t('cases.open')}
               </button>
-              {!STRONG_BANDS.has(cmp.overall.band) && <span className="small muted"> {t('compare2.weakScore')}</span>}
+              {!STRONG_BANDS.has(cmp.overall.band) && (
+                <span className="small muted"> {t(cmp.overall.band === 'withheld' ? 'compare2.withheldCase' : 'compare2.weakScore')}</span>
+              )}
             </div>
             <p className="small muted">
               {t('compare.cosine', { value: cmp.overall.rawCosine.toFixed(3) })}
@@ -164,6 +167,7 @@ export function ComparePage() {
               </div>
             )}
           </div>
+          <DistributionCard cmp={cmp} />
           <PairMatrix cmp={cmp} onPick={(clip, reference) => choose(clip, reference)} />
           <div className="choice-row">
             <label>

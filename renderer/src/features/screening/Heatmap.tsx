@@ -22,7 +22,8 @@ function HeatLegend({ calibrated }: { calibrated: boolean }) {
 /** Suspects (rows) × performers (columns), coloured by similarity; click a cell to compare. */
 export function Heatmap({ run, onPick }: { run: ScreeningRun; onPick: (performerId: string, suspectId: string) => void }) {
   const { t, i18n } = useTranslation();
-  const calibrated = run.model.calibrated;
+  // Cells show % only where a % is stated (a withheld or uncalibrated run shows cosines): the legend follows.
+  const calibrated = run.matches.some((m) => m.percent !== null);
   // Japanese names read well set vertically; Latin names are set horizontally at an angle.
   const vertical = i18n.language !== 'en';
   const cell = new Map(run.matches.map((m) => [`${m.suspectId}|${m.performerId}`, m]));

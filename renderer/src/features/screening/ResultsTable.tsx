@@ -22,7 +22,7 @@ export function ResultsTable({ run, matches, bands, onCompare }: Props) {
   };
   return (
     <table className="data-table" data-testid="results-table">
-      {run.model.calibrated && <caption className="small muted" data-testid="percent-vs-cosine">{t('screening2.percentVsCosine')}</caption>}
+      {matches.some((m) => m.percent !== null) && <caption className="small muted" data-testid="percent-vs-cosine">{t('screening2.percentVsCosine')}</caption>}
       <thead>
         <tr>
           <th scope="col">{t('screening.columns.rank')}</th>
