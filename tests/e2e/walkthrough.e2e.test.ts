@@ -110,7 +110,7 @@ describe.skipIf(skip !== null)('the workbench as staff use it (issue 17)', () =>
     await expect.poll(() => page.locator('[data-testid=reference-list] li').count(), { timeout: 60_000 }).toBe(3);
     const tiny = page.locator('.notice', { hasText: 'tiny.wav' });
     await tiny.waitFor();
-    expect(await tiny.textContent()).toContain('1 秒以上の発話が必要');
+    expect(await tiny.textContent()).toContain('0.5 秒以上の発話が必要');
     const notices = (await page.getByTestId('notices').textContent()) ?? '';
     expect(notices).toContain('broken.wav');
     expect(notices).not.toMatch(/[A-Z]{3,}_[A-Z_]+|INVALID|AUDIO/);
