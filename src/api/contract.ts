@@ -246,6 +246,6 @@ export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENC
 export type * from '../domain/evidence.js';
 export type * from './cli-types.js';
 export { isCliOnlyOperation } from './contract-cli.js';
-export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from '../domain/letters.js';
+export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES, DELIVERY_METHODS, FACT_KEYS, GUIDELINE_FORMS, SENDER_CAPACITIES } from '../domain/letters.js';
 export type * from '../domain/capture.js';
 export { PAGE_FIELDS } from '../domain/capture.js';

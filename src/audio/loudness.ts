@@ -7,21 +7,27 @@ interface Biquad {
   a2: number;
 }
 
-function runBiquad(x: Float32Array, f: Biquad): Float32Array {
-  const y = new Float32Array(x.length);
-  let x1 = 0;
-  let x2 = 0;
-  let y1 = 0;
-  let y2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = f.b0 * x[i]! + f.b1 * x1 + f.b2 * x2 - f.a1 * y1 - f.a2 * y2;
-    x2 = x1;
-    x1 = x[i]!;
-    y2 = y1;
-    y1 = v;
-    y[i] = v;
+/** A biquad filter whose state carries over from one block of samples to the next. */
+class BiquadState {
+  private x1 = 0;
+  private x2 = 0;
+  private y1 = 0;
+  private y2 = 0;
+  constructor(private readonly f: Biquad) {}
+
+  run(x: Float32Array): Float32Array {
+    const { f } = this;
+    const y = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = f.b0 * x[i]! + f.b1 * this.x1 + f.b2 * this.x2 - f.a1 * this.y1 - f.a2 * this.y2;
+      this.x2 = this.x1;
+      this.x1 = x[i]!;
+      this.y2 = this.y1;
+      this.y1 = v;
+      y[i] = v;
+    }
+    return y;
   }
-  return y;
 }
 
 // BS.1770 K-weighting designed for any rate from its analogue prototype (the standard only tabulates
@@ -63,16 +69,62 @@ function highpass(fs: number): Biquad {
  * Returns -Infinity for silence.
  */
 export function integratedLoudness(samples: Float32Array, sampleRate: number): number {
-  const y = runBiquad(runBiquad(samples, shelf(sampleRate)), highpass(sampleRate));
-  const block = Math.round(0.4 * sampleRate);
-  const hop = Math.round(0.1 * sampleRate);
-  const powers: number[] = [];
-  for (let s = 0; s + block <= y.length; s += hop) {
-    let e = 0;
-    for (let i = s; i < s + block; i++) e += y[i]! * y[i]!;
-    powers.push(e / block);
+  const meter = new LoudnessMeter(sampleRate);
+  meter.push(samples);
+  return meter.result();
+}
+
+/**
+ * Integrated loudness over audio pushed block by block (same result as one push of everything): the
+ * K-weighting filters keep their state, and energy is kept per 100 ms hop (four make a 400 ms block).
+ */
+export class LoudnessMeter {
+  private readonly shelf: BiquadState;
+  private readonly highpass: BiquadState;
+  private readonly hop: number;
+  /** Energy of each complete 100 ms hop so far. */
+  private readonly hopEnergy: number[] = [];
+  private partialEnergy = 0;
+  private partialCount = 0;
+  private total = 0;
+  private totalEnergy = 0;
+
+  constructor(private readonly sampleRate: number) {
+    this.shelf = new BiquadState(shelf(sampleRate));
+    this.highpass = new BiquadState(highpass(sampleRate));
+    this.hop = Math.round(0.1 * sampleRate);
   }
-  if (powers.length === 0 && y.length > 0) powers.push(y.reduce((a, v) => a + v * v, 0) / y.length);
+
+  push(samples: Float32Array): void {
+    const y = this.highpass.run(this.shelf.run(samples));
+    for (let i = 0; i < y.length; i++) {
+      const e = y[i]! * y[i]!;
+      this.partialEnergy += e;
+      this.totalEnergy += e;
+      if (++this.partialCount === this.hop) {
+        this.hopEnergy.push(this.partialEnergy);
+        this.partialEnergy = 0;
+        this.partialCount = 0;
+      }
+    }
+    this.total += y.length;
+  }
+
+  result(): number {
+    const block = Math.round(0.4 * this.sampleRate);
+    const perBlock = Math.round(block / this.hop);
+    const powers: number[] = [];
+    for (let s = 0; s + perBlock <= this.hopEnergy.length; s++) {
+      let e = 0;
+      for (let k = s; k < s + perBlock; k++) e += this.hopEnergy[k]!;
+      powers.push(e / block);
+    }
+    if (powers.length === 0 && this.total > 0) powers.push(this.totalEnergy / this.total);
+    return gatedLoudness(powers);
+  }
+}
+
+function gatedLoudness(powers: readonly number[]): number {
   const lufs = (p: number) => -0.691 + 10 * Math.log10(p);
   const gated = powers.filter((p) => lufs(p) > -70);
   if (gated.length === 0) return -Infinity;

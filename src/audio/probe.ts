@@ -1,10 +1,10 @@
 import type { QualityReport } from '../domain/audio.js';
 import { frameDescriptors } from './descriptors.js';
 import type { FrameDescriptors } from './descriptors.js';
-import { integratedLoudness } from './loudness.js';
-import { mixToMono } from './mix.js';
+import { LoudnessMeter } from './loudness.js';
+import { canonicalBlocks } from './blocks.js';
+import type { AudioStream } from './stream.js';
 import { SPEECH_RATE, sourceInfo } from './pipeline.js';
-import { Resampler } from './resample.js';
 import { SignalStats, toDbfs } from './signal-stats.js';
 import { openAudioStream } from './stream.js';
 import type { DecodeOptions } from './decode.js';
@@ -119,6 +119,39 @@ function collectWarnings(
   return w;
 }
 
+/** The fields of a stream other than its chunks (getters read through, so the duration stays live). */
+function sourceFields(s: AudioStream): Omit<AudioStream, 'chunks'> {
+  return {
+    sampleRate: s.sampleRate,
+    channelCount: s.channelCount,
+    format: s.format,
+    get durationSeconds() {
+      return s.durationSeconds;
+    },
+    warnings: s.warnings,
+  };
+}
+
+function concatDescriptors(parts: readonly FrameDescriptors[]): FrameDescriptors {
+  const n = parts.reduce((s, p) => s + p.power.length, 0);
+  const out: FrameDescriptors = {
+    frameSeconds: parts[0]?.frameSeconds ?? 512 / SPEECH_RATE,
+    power: new Float64Array(n),
+    spectralFlatness: new Float64Array(n),
+    zcr: new Float64Array(n),
+    centroidHz: new Float64Array(n),
+  };
+  let at = 0;
+  for (const p of parts) {
+    out.power.set(p.power, at);
+    out.spectralFlatness.set(p.spectralFlatness, at);
+    out.zcr.set(p.zcr, at);
+    out.centroidHz.set(p.centroidHz, at);
+    at += p.power.length;
+  }
+  return out;
+}
+
 /** Measures a recording's fitness for speaker comparison (streams the original once). */
 export async function probeAudioFile(
   path: string,
@@ -126,31 +159,39 @@ export async function probeAudioFile(
 ): Promise<QualityReport> {
   const stream = await openAudioStream(path, opts);
   const stats = new SignalStats();
-  const resampler = new Resampler(stream.sampleRate, SPEECH_RATE);
-  const parts: Float32Array[] = [];
-  for await (const block of stream.chunks) {
-    stats.add(block);
-    parts.push(resampler.push(mixToMono(block)));
+  // The original's statistics see every chunk on its way to the canonical blocks.
+  const tapped: AudioStream = {
+    ...sourceFields(stream),
+    chunks: (async function* () {
+      for await (const block of stream.chunks) {
+        stats.add(block);
+        yield block;
+      }
+    })(),
+  };
+  const meter = new LoudnessMeter(SPEECH_RATE);
+  const descriptorParts: FrameDescriptors[] = [];
+  const segments: SpeechSegment[] = [];
+  let vadEngine: VadEngine = 'energy';
+  // One block of canonical audio at a time: memory stays flat however long the recording is.
+  for await (const block of canonicalBlocks(tapped)) {
+    const vad = await detectSpeech(block.samples, opts.vad ?? 'auto');
+    vadEngine = vad.engine;
+    const offset = block.start / SPEECH_RATE;
+    segments.push(...vad.segments.map((s) => ({ start: s.start + offset, end: s.end + offset })));
+    descriptorParts.push(frameDescriptors(block.samples));
+    meter.push(block.samples);
   }
-  parts.push(resampler.flush());
-  const total = parts.reduce((s, p) => s + p.length, 0);
-  const samples = new Float32Array(total);
-  let at = 0;
-  for (const p of parts) {
-    samples.set(p, at);
-    at += p.length;
-  }
-  const vad = await detectSpeech(samples, opts.vad ?? 'auto');
-  const d = frameDescriptors(samples);
-  const mask = speechMask(d, vad.segments);
+  const d = concatDescriptors(descriptorParts);
+  const mask = speechMask(d, segments);
   const hasSpeech = mask.some((m) => m === 1);
-  const lufs = integratedLoudness(samples, SPEECH_RATE);
+  const lufs = meter.result();
   const report = {
     source: sourceInfo(stream),
     durationSeconds: stream.durationSeconds,
-    speechSeconds: speechSeconds(vad.segments),
-    speechSegments: vad.segments,
-    vadEngine: vad.engine,
+    speechSeconds: speechSeconds(segments),
+    speechSegments: segments,
+    vadEngine,
     snrDb: estimateSnr(d, mask),
     clippingRatio: stats.clippingRatio,
     dcOffset: stats.dcOffset,

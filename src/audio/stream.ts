@@ -1,4 +1,8 @@
-import { SeimonError } from '../core/errors.js';
+import { SeimonError, isSeimonError } from '../core/errors.js';
+import type { ByteSource } from './byte-source.js';
+import { MAX_DECODED_SECONDS, checkFlacLength, decodesInChunks, openChunked } from './chunked.js';
+import type { ChunkedAudio } from './chunked.js';
+import type { SniffedFormat } from './sniff.js';
 import { fileSource } from './byte-source.js';
 import { decodeAudioFile } from './decode.js';
 import type { DecodeOptions } from './decode.js';
@@ -29,16 +33,30 @@ export async function openAudioStream(
 ): Promise<AudioStream> {
   const chunkFrames = opts.chunkFrames ?? DEFAULT_CHUNK_FRAMES;
   const src = fileSource(path);
-  let isWav: boolean;
+  let sniffed: SniffedFormat;
   try {
     if (src.size === 0) throw new SeimonError('AUDIO_EMPTY_FILE', 'The file is empty (0 bytes).');
-    isWav = sniffFormat(src.read(0, 65536)) === 'wav';
+    sniffed = sniffFormat(src.read(0, 65536));
   } catch (e) {
     src.close();
     throw e;
   }
-  if (!isWav) {
-    src.close();
+  if (sniffed !== 'wav' && decodesInChunks(sniffed)) {
+    try {
+      return chunkedStream(src, await openChunked(src, sniffed, { maxSeconds: opts.maxSeconds, chunkFrames }));
+    } catch (e) {
+      src.close();
+      // The wasm decoder gave up on something it should read: let the whole-file path try ffmpeg.
+      if (isSeimonError(e)) throw e;
+      return openViaWholeDecode(path, opts, chunkFrames);
+    }
+  }
+  if (sniffed !== 'wav') {
+    try {
+      if (sniffed === 'flac') await checkFlacLength(src, opts.maxSeconds);
+    } finally {
+      src.close();
+    }
     return openViaWholeDecode(path, opts, chunkFrames);
   }
   let info;
@@ -49,6 +67,15 @@ export async function openAudioStream(
     if (e instanceof SeimonError && e.code === 'AUDIO_UNSUPPORTED_CODEC')
       return openViaWholeDecode(path, opts, chunkFrames);
     throw e;
+  }
+  if (info.frames === 0) {
+    src.close();
+    throw new SeimonError('AUDIO_NO_AUDIO', 'The WAV file has a valid header but no audio frames (0 samples).');
+  }
+  const maxSeconds = opts.maxSeconds ?? MAX_DECODED_SECONDS;
+  if (info.frames / info.sampleRate > maxSeconds) {
+    src.close();
+    throw new SeimonError('AUDIO_TOO_LONG', `The audio is ${(info.frames / info.sampleRate / 3600).toFixed(1)} h long; Seimon decodes at most ${maxSeconds / 3600} h. Split it first.`);
   }
   const warnings = [...info.warnings];
   const wavInfo = info;
@@ -66,6 +93,31 @@ export async function openAudioStream(
           yield block;
         }
         guard.finish(warnings);
+      } finally {
+        src.close();
+      }
+    })(),
+  };
+}
+
+/** A chunked decode as an AudioStream; its duration is exact once the chunks have been read. */
+function chunkedStream(src: ByteSource, c: ChunkedAudio): AudioStream {
+  let done = false;
+  return {
+    sampleRate: c.sampleRate,
+    channelCount: c.channelCount,
+    format: c.format,
+    get durationSeconds() {
+      return done || c.declaredSeconds === null ? c.framesSoFar() / c.sampleRate : c.declaredSeconds;
+    },
+    warnings: c.warnings,
+    chunks: (async function* () {
+      try {
+        yield* c.chunks;
+        done = true;
+      } catch (e) {
+        if (isSeimonError(e)) throw e;
+        throw new SeimonError('AUDIO_DECODE_FAILED', `The ${c.format.container} file could not be decoded past ${(c.framesSoFar() / c.sampleRate).toFixed(1)} s (${(e as Error).message}); it may be damaged.`);
       } finally {
         src.close();
       }

@@ -7,6 +7,7 @@ import { caseHistory, getCase, insertCase, listExports, setCaseStatus, updateCas
 import type { CaseFields } from '../store/cases.js';
 import { getPerformer } from '../store/performers.js';
 import { getSuspect } from '../store/suspects.js';
+import { caseLegalSummary } from '../letters/legal.js';
 import { assertTransition, nextStatuses } from './status.js';
 
 export interface NewCase extends Omit<CaseFields, 'title'> {
@@ -67,5 +68,5 @@ export function changeCaseStatus(ctx: CoreContext, id: string, to: CaseStatus, n
 /** A case with its history, exports and allowed next statuses. */
 export function caseDetail(ctx: CoreContext, id: string): CaseDetail {
   const c = getCase(ctx.db, id);
-  return { ...c, history: caseHistory(ctx.db, id), exports: listExports(ctx.db, id), nextStatuses: nextStatuses(c.status) };
+  return { ...c, legal: caseLegalSummary(ctx.db, id), history: caseHistory(ctx.db, id), exports: listExports(ctx.db, id), nextStatuses: nextStatuses(c.status) };
 }

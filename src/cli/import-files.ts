@@ -32,7 +32,8 @@ export async function importBatch(
     try {
       let bytes: Uint8Array<ArrayBuffer>;
       try {
-        bytes = new Uint8Array(fs.readFileSync(file));
+        const buf = fs.readFileSync(file); // a view, not a copy: a long recording is held once
+        bytes = new Uint8Array(buf.buffer as ArrayBuffer, buf.byteOffset, buf.length);
       } catch (e) {
         throw new CliFailure(2, 'AUDIO_CANNOT_READ', `cannot read the file: ${(e as Error).message}`);
       }

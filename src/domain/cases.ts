@@ -1,4 +1,5 @@
 /** Pure types of cases and evidence packs (no runtime imports: the renderer sees these). */
+import type { CaseFacts, GroundAssessment, Text } from './letters.js';
 
 /** Where a takedown request stands. 送付 = sent, 回答 = answered, 削除 = removed, 拒否 = refused. */
 export const CASE_STATUSES = ['draft', 'sent', 'answered', 'removed', 'refused', 'escalated'] as const;
@@ -54,7 +55,14 @@ export interface Case {
 }
 
 /** A case with its history and exports. */
+/** The grounds chosen on a case (names and how their facts stand) and its facts, for summaries and packs. */
+export interface CaseLegalSummary {
+  grounds: { id: string; name: Text; status: GroundAssessment['status'] }[];
+  facts: CaseFacts;
+}
+
 export interface CaseDetail extends Case {
+  legal: CaseLegalSummary;
   history: CaseEvent[];
   exports: EvidenceExport[];
   /** Statuses it may move to next. */

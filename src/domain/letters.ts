@@ -4,8 +4,21 @@ export type Lang = 'ja' | 'en';
 export type Text = Record<Lang, string>;
 
 /** Which letter a request is drafted as. */
-export const LETTER_REGIMES = ['idpa', 'guideline', 'dmca', 'dsa', 'youtube'] as const;
+export const LETTER_REGIMES = ['idpa', 'guideline', 'dmca', 'dsa', 'youtube', 'warning'] as const;
 export type LetterRegime = (typeof LETTER_REGIMES)[number];
+
+/** The guideline council's two forms: ① defamation/privacy (personality rights) and the copyright form (様式A). */
+export const GUIDELINE_FORMS = ['personality', 'copyright'] as const;
+export type GuidelineForm = (typeof GUIDELINE_FORMS)[number];
+
+/** In what capacity the requester sends: the performer themself, an agent with a power of attorney
+ * (委任状), a lawyer (弁護士), or an organisation (union, agency) in its own name and own interest. */
+export const SENDER_CAPACITIES = ['self', 'agent', 'lawyer', 'organisation'] as const;
+export type SenderCapacity = (typeof SENDER_CAPACITIES)[number];
+
+/** How a request is delivered; the receipt date defaults to the sending date plus the method's days. */
+export const DELIVERY_METHODS = ['web-form', 'email', 'post', 'registered-post', 'hand'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
 /** Which regime an operator falls under (the catalog's designated platforms are 'idpa-designated'). */
 export const OPERATOR_REGIMES = ['idpa-designated', 'idpa-other', 'dmca', 'dsa', 'youtube'] as const;
@@ -33,31 +46,132 @@ export interface Platform {
   source: 'catalog' | 'user';
   /** What kind of operator a user added (AI voice service, video site…); null for catalog entries. */
   kind: string | null;
+  /** A designated large platform (Act Art 20(1)): only these get the Art 22 request and its 7-day clock. */
+  designated: boolean;
+  /** Host names of its services (a letter's URLs must be on one of them, or the mismatch is confirmed). */
+  hosts: string[];
 }
 
 /** A legal ground from the grounds library. */
 export interface Ground {
   id: string;
+  family: GroundFamily;
+  /** Facts it needs confirmed (FactKey names). */
+  requires: string[];
   name: Text;
   basis: Text;
   explanation: Text;
   needs: Record<Lang, string[]>;
 }
 
-/** Facts of a case that decide which grounds fit. */
+/** Facts of a case that decide which grounds and letters fit ('yes' confirmed, 'no' contradicted). */
 export interface CaseFacts {
   usedActualRecordings: YesNoUnknown;
   hasVideo: boolean;
   commercialUse: YesNoUnknown;
   /** The person concerned is an election candidate (2-day poster inquiry, Act Art 4). */
   electionCandidate: boolean;
+  /** The use aims exclusively (専ら) at exploiting the performer's customer-attracting power (Pink Lady). */
+  exclusiveExploitation: YesNoUnknown;
+  /** The voice is shown to be a well-known (周知) or famous (著名) indication of the performer's business. */
+  wellKnownVoice: YesNoUnknown;
+  /** The AI voice is presented so as to mislead about its origin or endorsement (UCPA Art 2(1)(xx)). */
+  misleadingIndication: YesNoUnknown;
+  /** A competitor spreads false facts harming the performer's business reputation (UCPA Art 2(1)(xxi)). */
+  discreditsBusiness: YesNoUnknown;
+  /** The AI voice says things that lower the performer's social reputation (defamation). */
+  harmsReputation: YesNoUnknown;
+  /** The AI voice says insulting things beyond what is socially tolerable (名誉感情). */
+  insulting: YesNoUnknown;
+  /** The performer consented to the copied performance being recorded in a cinematographic work (anime, dubbing). */
+  cinematographicConsent: YesNoUnknown;
+  /** The operator addressed is itself the poster (a 警告書 goes to it directly). */
+  operatorIsPoster: YesNoUnknown;
+  /** The copied work, identified (title, episode, track), for a DMCA notice. */
+  copiedWork: string | null;
+  /** Who owns the copyright in that work (for anime audio, usually the producer). */
+  workOwner: string | null;
+  /** The sender is the owner of the work or authorised by the owner. */
+  ownerAuthorised: YesNoUnknown;
+  /** The EU or Member-State law the content is illegal under (DSA Art 3(h)). */
+  euLegalBasis: string | null;
+  capacity: SenderCapacity;
+  /** On whose behalf an agent, lawyer or organisation acts (defaults to the case's performers). */
+  principal: string | null;
+  /** Date (YYYY-MM-DD) of the power of attorney (委任状) an agent or lawyer holds. */
+  poaSignedOn: string | null;
+  /** The power of attorney itself, stored with the case (its SHA-256 is cited in the letters). */
+  poaDocument: { fileName: string; sha256: string; sizeBytes: number } | null;
+  /** A non-lawyer agent acts without pay and not as a business (弁護士法72条). */
+  agentUnpaid: YesNoUnknown;
+  /** The organisation has its own interest in the matter (not only its members'). */
+  ownInterest: YesNoUnknown;
+  /** The sender is the performer's legal representative (法定代理人), for YouTube's privacy process. */
+  legalRepresentative: YesNoUnknown;
+}
+
+/** Every fact key, in the order the UI lists them. */
+export const FACT_KEYS = [
+  'usedActualRecordings',
+  'hasVideo',
+  'commercialUse',
+  'electionCandidate',
+  'exclusiveExploitation',
+  'wellKnownVoice',
+  'misleadingIndication',
+  'discreditsBusiness',
+  'harmsReputation',
+  'insulting',
+  'cinematographicConsent',
+  'operatorIsPoster',
+  'copiedWork',
+  'workOwner',
+  'ownerAuthorised',
+  'euLegalBasis',
+  'capacity',
+  'principal',
+  'poaSignedOn',
+  'agentUnpaid',
+  'ownInterest',
+  'legalRepresentative',
+] as const satisfies readonly (keyof CaseFacts)[];
+export type FactKey = (typeof FACT_KEYS)[number];
+
+/** Ground families: which letters and guideline forms carry them. */
+export const GROUND_FAMILIES = ['personality', 'copyright', 'competition'] as const;
+export type GroundFamily = (typeof GROUND_FAMILIES)[number];
+
+/** How a ground's facts stand on a case. */
+export interface GroundAssessment {
+  id: string;
+  name: Text;
+  /** 'confirmed': every fact it needs is confirmed; 'belief': some are unknown (put as the requester's
+   * belief, marked for review); 'contradicted': a fact it needs is contradicted (never in a letter). */
+  status: 'confirmed' | 'belief' | 'contradicted';
+  unknown: Text[];
+  contradicted: Text[];
+}
+
+/** Something that stops a letter being exported; `confirmable` ones are cleared by confirming them. */
+export interface LetterBlocker {
+  id: string;
+  message: Text;
+  confirmable: boolean;
+}
+
+/** A change of a case's facts or grounds. */
+export interface CaseLegalChange {
+  at: string;
+  actor: string;
+  facts: CaseFacts;
+  grounds: string[];
 }
 
 /** A warning that a chosen ground or regime does not (or may not) fit the case's facts. */
 export interface FitWarning {
   /** Ground id, or `regime:<regime>` for a letter-type warning. */
   subject: string;
-  level: 'mismatch' | 'caution' | 'info';
+  level: 'mismatch' | 'review' | 'caution' | 'info';
   message: Text;
 }
 
@@ -67,6 +181,8 @@ export interface CaseLegal {
   facts: CaseFacts;
   grounds: string[];
   warnings: FitWarning[];
+  assessments: GroundAssessment[];
+  history: CaseLegalChange[];
 }
 
 /** Who sends requests (kept in settings). */
@@ -110,6 +226,8 @@ export interface LetterClock {
   note: string;
   startedAt: string;
   dueAt: string;
+  /** The last day of a period counted in days (Japan date), or null for an hours window. */
+  dueOn: string | null;
   closedAt: string | null;
 }
 
@@ -135,9 +253,19 @@ export interface LetterDetail {
   id: string;
   caseId: string;
   regime: LetterRegime;
+  /** The guideline form used (chosen by ground); null for other regimes. */
+  form: GuidelineForm | null;
   lang: Lang;
   platform: Platform;
   status: LetterStatus;
+  /** The grounds this letter carries, with how their facts stand (contradicted ones are not carried). */
+  grounds: GroundAssessment[];
+  /** What stops export (export is refused while any is open, with this list). */
+  blockers: LetterBlocker[];
+  /** Blocker ids the user confirmed for this letter (e.g. a URL host that is not the operator's). */
+  confirmed: string[];
+  /** What goes with the letter (ID, seal certificate, power of attorney, evidence pack…). */
+  attachments: string[];
   title: string;
   subtitle: string;
   addressee: string;
@@ -157,6 +285,11 @@ export interface LetterDetail {
   clocks: LetterClock[];
   responses: LetterResponse[];
   sentAt: string | null;
+  deliveryMethod: DeliveryMethod | null;
+  /** Date (YYYY-MM-DD, Japan) the recipient received it; the day clocks count from. */
+  receivedOn: string | null;
+  /** When YouTube notified the uploader (its 48 h runs from then), as entered. */
+  uploaderNotifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }

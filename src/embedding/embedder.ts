@@ -30,6 +30,8 @@ export interface EmbedOptions {
 
 /** Windows per worker request: small enough to spread a long recording over every worker. */
 const CHUNK_WINDOWS = 32;
+/** Chunks queued to the workers at once (enough to keep every worker busy). */
+const MAX_IN_FLIGHT = 8;
 
 /**
  * Turns 16 kHz mono speech into speaker embeddings with one model: windows over the VAD speech,
@@ -72,27 +74,31 @@ export class Embedder {
       throw new SeimonError('AUDIO_NO_SPEECH', 'Not enough speech to compute a voiceprint (at least 0.5 s of speech is needed)');
     // Windows go to the workers in chunks with the speech they cover: each worker computes the fbank,
     // CMN and embeddings of its chunk, so the front-end runs on every core, not on the calling thread.
+    // At most MAX_IN_FLIGHT chunks are queued at once, so the copies of speech they carry stay few
+    // however long the recording is (all of them at once would copy the whole speech again).
     const results: Float32Array[] = new Array(plan.windows.length);
     let done = 0;
     let dim = 0;
-    const jobs: Promise<void>[] = [];
-    for (let c = 0; c < plan.windows.length; c += CHUNK_WINDOWS) {
-      const chunk = plan.windows.slice(c, c + CHUNK_WINDOWS);
-      const from = chunk[0]?.offset ?? 0;
-      const to = Math.max(...chunk.map((w) => w.offset + w.length));
-      const speech = plan.speech.slice(from, to);
-      const windows = chunk.map((w) => ({ offset: w.offset - from, length: w.length }));
-      if (opts.signal?.aborted) throw new SeimonError('CANCELLED', 'Cancelled');
-      jobs.push(
-        this.pool.runSpeech(speech, windows, preset, this.frontEnd.snipEdges !== false).then((r) => {
-          dim = r.dim;
-          chunk.forEach((_, k) => (results[c + k] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
-          done += chunk.length;
-          opts.onProgress?.(done, plan.windows.length);
-        }),
-      );
-    }
-    await abortable(Promise.all(jobs), opts.signal);
+    const starts: number[] = [];
+    for (let c = 0; c < plan.windows.length; c += CHUNK_WINDOWS) starts.push(c);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < starts.length) {
+        const c = starts[next++]!;
+        const chunk = plan.windows.slice(c, c + CHUNK_WINDOWS);
+        const from = chunk[0]?.offset ?? 0;
+        const to = Math.max(...chunk.map((w) => w.offset + w.length));
+        const speech = plan.speech.slice(from, to);
+        const windows = chunk.map((w) => ({ offset: w.offset - from, length: w.length }));
+        if (opts.signal?.aborted) throw new SeimonError('CANCELLED', 'Cancelled');
+        const r = await this.pool.runSpeech(speech, windows, preset, this.frontEnd.snipEdges !== false);
+        dim = r.dim;
+        chunk.forEach((_, k) => (results[c + k] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
+        done += chunk.length;
+        opts.onProgress?.(done, plan.windows.length);
+      }
+    };
+    await abortable(Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, starts.length) }, lane)), opts.signal);
     const windows = plan.windows.map((w, i) => ({ start: w.start, end: w.end, embedding: results[i] ?? new Float32Array(dim) }));
     return {
       dim,

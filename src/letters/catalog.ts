@@ -4,7 +4,7 @@ import type { CoreContext } from '../core/context.js';
 import type { LetterRegime, OperatorRegime, Platform } from '../domain/letters.js';
 import { SeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
-import { insertOperator, listOperators } from '../store/letters.js';
+import { insertOperator, listOperators, updateOperator } from '../store/letters.js';
 import type { OperatorRow } from '../store/letters.js';
 import { legalData } from './data/load.js';
 
@@ -19,6 +19,8 @@ const fromUser = (o: OperatorRow): Platform => ({
   language: o.language,
   source: 'user',
   kind: o.kind,
+  designated: o.designated,
+  hosts: o.hosts,
 });
 
 /** Every platform: the catalog's designated platforms first, then user-added operators. */
@@ -34,6 +36,8 @@ export function listPlatforms(ctx: CoreContext): Platform[] {
     language: p.language,
     source: 'catalog',
     kind: null,
+    designated: true,
+    hosts: p.hosts,
   }));
   return [...catalog, ...listOperators(ctx.db).map(fromUser)];
 }
@@ -45,11 +49,38 @@ export function getPlatform(ctx: CoreContext, id: string): Platform {
   return p;
 }
 
-/** Adds an operator (an AI voice service, a video site) with the regime it falls under. */
-export function addOperator(ctx: CoreContext, o: Omit<OperatorRow, 'id' | 'createdAt'>): Platform {
+/** Normalises host names typed by a user (or taken from URLs): lower case, no scheme, path or www. */
+export function normaliseHosts(hosts: readonly string[]): string[] {
+  const out = hosts.map((h) => {
+    const t = h.trim().toLowerCase();
+    let host: string;
+    try {
+      host = new URL(t.includes('://') ? t : `https://${t}`).hostname;
+    } catch {
+      throw new SeimonError('INVALID_INPUT', `Not a host name: ${h}`);
+    }
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) throw new SeimonError('INVALID_INPUT', `Not a host name: ${h}`);
+    return host.replace(/^www\./, '');
+  });
+  return [...new Set(out)];
+}
+
+/** Adds an operator (an AI voice service, a video site), designated or not, with its services' hosts. */
+export function addOperator(ctx: CoreContext, input: Omit<OperatorRow, 'id' | 'createdAt'>): Platform {
+  const o = { ...input, hosts: normaliseHosts(input.hosts), regime: input.designated ? ('idpa-designated' as const) : input.regime === 'idpa-designated' ? ('idpa-other' as const) : input.regime };
   return ctx.db.transaction(() => {
     const row = insertOperator(ctx.db, o);
     appendAudit(ctx.db, { actor: ctx.actor, action: 'letters.operator.add', objectType: 'operator', objectId: row.id, details: { ...o } });
+    return fromUser(row);
+  })();
+}
+
+/** Marks a user-added operator designated or not, or replaces its hosts. */
+export function changeOperator(ctx: CoreContext, id: string, change: { designated?: boolean | undefined; hosts?: string[] | undefined }): Platform {
+  const hosts = change.hosts ? normaliseHosts(change.hosts) : undefined;
+  return ctx.db.transaction(() => {
+    const row = updateOperator(ctx.db, id, { designated: change.designated, hosts });
+    appendAudit(ctx.db, { actor: ctx.actor, action: 'letters.operator.change', objectType: 'operator', objectId: id, details: { designated: row.designated, hosts: row.hosts } });
     return fromUser(row);
   })();
 }
@@ -62,5 +93,5 @@ const SUGGESTED: Record<OperatorRegime, LetterRegime> = {
   youtube: 'youtube',
 };
 
-/** The letter a platform's regime suggests (a designated platform gets the Art 22 request). */
-export const suggestedRegime = (p: Platform): LetterRegime => SUGGESTED[p.regime];
+/** The letter a platform suggests (only a designated platform gets the Art 22 request). */
+export const suggestedRegime = (p: Platform): LetterRegime => (p.designated ? 'idpa' : SUGGESTED[p.regime === 'idpa-designated' ? 'idpa-other' : p.regime]);

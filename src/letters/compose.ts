@@ -1,14 +1,16 @@
-// A letter as the editor and the renderers see it: template texts filled from the case, the user's
-// per-field edits applied, what is still missing, and the fit warnings.
+// A letter as the editor and the renderers see it: the template for its regime (and guideline form),
+// gated by the case's facts (only grounds not contradicted, unknown ones as belief), filled from the
+// case, the user's per-field edits applied, what is missing, what blocks export, and warnings.
 import type { CoreContext } from '../core/context.js';
-import type { LetterClock, LetterDetail, LetterField } from '../domain/letters.js';
+import type { FitWarning, LetterClock, LetterDetail, LetterField } from '../domain/letters.js';
 import { getLetterRow, lastExportFields, listClocks, listEdits, listLetterExports, listResponses } from '../store/letters.js';
 import type { LetterRow } from '../store/letters.js';
 import { getPlatform } from './catalog.js';
-import { legalData } from './data/load.js';
+import { legalData, templateId } from './data/load.js';
 import type { LegalData } from './data/load.js';
-import { groundWarnings, regimeWarnings } from './fit.js';
+import { gateLetter } from './gate.js';
 import { letterSource } from './source.js';
+import type { LetterSource } from './source.js';
 import { fill } from './template.js';
 import { letterVars } from './vars.js';
 
@@ -26,52 +28,85 @@ function clocksOf(ctx: CoreContext, data: LegalData, row: LetterRow): LetterCloc
       note: def?.note[row.lang] ?? '',
       startedAt: c.startedAt,
       dueAt: c.dueAt,
+      dueOn: c.dueOn,
       closedAt: c.closedAt,
     };
   });
 }
 
+function packWarnings(src: LetterSource): FitWarning[] {
+  if (!src.unfitPack) return [];
+  return [
+    {
+      subject: 'attachments',
+      level: 'caution',
+      message: {
+        ja: `最新の証拠パック「${src.unfitPack.fileName}」は内部用（参照音声や他の出演者の情報を含み得る）のため、宛先には添付・引用しません。提出先向けの証拠パックを書き出してください。`,
+        en: `The newest evidence pack "${src.unfitPack.fileName}" is an internal pack (it may hold reference audio or other performers' data), so it is neither attached nor cited. Export the recipient version for recipients.`,
+      },
+    },
+  ];
+}
+
 /** The full letter for a stored row (texts regenerated from the case as it is now). */
 export function composeLetter(ctx: CoreContext, row: LetterRow, now = new Date()): LetterDetail {
   const data = legalData();
-  const t = data.templates[row.regime];
+  const t = data.templates[templateId(row.regime, row.form)];
   const lang = row.lang;
   const platform = getPlatform(ctx, row.platformId);
   const src = letterSource(ctx, row.caseId, platform, row.sentAt ? new Date(row.sentAt) : now);
-  const { vars, problems } = letterVars(src, data, lang);
+  const gate = gateLetter(data, t, {
+    facts: src.facts,
+    grounds: src.grounds,
+    platform,
+    urls: src.suspects.map((s) => s.url ?? ''),
+    confirmed: row.confirmed,
+    signer: src.requester.name,
+    performerNames: src.performers.flatMap((p) => [p.name, p.kana ?? '', p.romaji ?? '']),
+  });
+  const { vars, problems } = letterVars(src, data, lang, t, gate.carried);
   // Once sent, a letter reads as it was last exported, whatever has changed in the case since.
   const frozen = row.status === 'draft' ? null : lastExportFields(ctx.db, row.id);
   const fields: LetterField[] = t.fields.map((f) => {
     const generated = fill(f.text[lang], vars);
-    const override = frozen?.find((x) => x.key === f.key)?.text ?? row.overrides[f.key];
-    const edited = override !== undefined;
-    const missing = edited && override.trim() !== '' ? [] : f.requires.flatMap((v) => problems[v] ?? (vars[v]?.trim() ? [] : [v]));
-    return { key: f.key, label: f.label[lang], value: edited ? override : generated, generated, edited, verbatimToPoster: f.verbatimToPoster, missing };
+    const edited = row.overrides[f.key] !== undefined;
+    const value = frozen?.find((x) => x.key === f.key)?.text ?? row.overrides[f.key] ?? generated;
+    const missing = edited && value.trim() !== '' ? [] : f.requires.flatMap((v) => problems[v] ?? (vars[v]?.trim() ? [] : [v]));
+    return { key: f.key, label: f.label[lang], value, generated, edited, verbatimToPoster: f.verbatimToPoster, missing };
   });
+  const closing = !gate.allConfirmed && t.beliefClosing ? t.beliefClosing : t.closing;
   return {
     id: row.id,
     caseId: row.caseId,
     regime: row.regime,
+    form: row.form,
     lang,
     platform,
     status: row.status,
+    grounds: gate.carried,
+    blockers: gate.blockers,
+    confirmed: row.confirmed,
+    attachments: vars.attachments ? vars.attachments.split('\n').map((x) => x.replace(/^・/, '')) : [],
     title: t.title[lang],
     subtitle: t.subtitle[lang],
     addressee: fill(t.addressee[lang], vars),
     sender: [src.requester.organisation, src.requester.name].filter(Boolean).join('\n'),
     opening: fill(t.opening[lang], vars),
-    closing: fill(t.closing[lang], vars),
+    closing: fill(closing[lang], vars),
     signature: fill(t.signature[lang], vars),
     date: vars.date ?? '',
     fields,
     missing: [...new Set(fields.flatMap((f) => f.missing))],
-    warnings: [...groundWarnings(data, src.facts, src.grounds), ...regimeWarnings(data, src.facts, row.regime)],
-    notes: t.notes[lang],
+    warnings: [...gate.warnings, ...packWarnings(src)],
+    notes: fill(t.notes[lang], vars),
     edits: listEdits(ctx.db, row.id),
     exports: listLetterExports(ctx.db, row.id),
     clocks: clocksOf(ctx, data, row),
     responses: listResponses(ctx.db, row.id),
     sentAt: row.sentAt,
+    deliveryMethod: row.deliveryMethod,
+    receivedOn: row.receivedOn,
+    uploaderNotifiedAt: row.uploaderNotifiedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

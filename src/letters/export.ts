@@ -13,6 +13,16 @@ import { renderLetterDocx } from './render/docx.js';
 import { renderLetterPdf } from './render/pdf.js';
 import { fieldTexts, renderLetterTxt } from './render/txt.js';
 
+/** Throws LETTER_BLOCKED naming everything that stops export (contradicted grounds, wrong recipient…). */
+export function assertUnblocked(l: LetterDetail): void {
+  if (l.blockers.length === 0) return;
+  const issues: FieldIssue[] = l.blockers.map((b) => ({ path: b.id, kind: 'invalid', message: b.message.en }));
+  throw new SeimonError('LETTER_BLOCKED', `The letter cannot be exported until these are fixed:\n${l.blockers.map((b) => `- ${b.id}: ${b.message.en}`).join('\n')}`, {
+    blockers: l.blockers,
+    issues,
+  });
+}
+
 /** Throws LETTER_INCOMPLETE naming every missing input, as a message and as field issues. */
 export function assertComplete(l: LetterDetail): void {
   if (l.missing.length === 0) return;
@@ -29,6 +39,7 @@ async function render(l: LetterDetail, format: LetterFormat, now: Date): Promise
 /** Renders a complete letter in `format` and records the export. */
 export async function exportLetter(ctx: CoreContext, id: string, format: LetterFormat, now = new Date()): Promise<LetterExport> {
   const l = getLetter(ctx, id);
+  assertUnblocked(l);
   assertComplete(l);
   const bytes = await render(revealBidiDeep(l), format, now); // bidi controls shown, never obeyed
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,32 +1,45 @@
-// Whether the chosen grounds and the letter type fit a case's facts, from the rules in the data files.
-import type { CaseFacts, FitWarning, Ground, LetterRegime } from '../domain/letters.js';
+// How the chosen grounds stand on a case's facts, as warnings the case's legal card shows, and the
+// grounds library as the UI lists it.
+import type { CaseFacts, FitWarning, Ground } from '../domain/letters.js';
 import type { LegalData } from './data/load.js';
-import type { FactWarning } from './data/schema.js';
+import { assessGrounds, denied } from './gate.js';
 
-const applies = (w: FactWarning, facts: CaseFacts): boolean => facts[w.fact] === w.is;
+const join = (xs: { ja: string; en: string }[], lang: 'ja' | 'en') => xs.map((x) => x[lang]).join(lang === 'ja' ? '、' : '; ');
 
-/** Warnings for the chosen grounds (and for an unknown ground id). */
+/** Warnings for the chosen grounds: contradicted ones (kept out of every letter), belief ones, advice. */
 export function groundWarnings(data: LegalData, facts: CaseFacts, chosen: readonly string[]): FitWarning[] {
   const out: FitWarning[] = [];
-  for (const id of chosen) {
-    const g = data.grounds.grounds.find((x) => x.id === id);
-    if (!g) {
+  for (const id of chosen)
+    if (!data.grounds.grounds.some((g) => g.id === id))
       out.push({ subject: id, level: 'mismatch', message: { ja: `不明な法的根拠です: ${id}`, en: `Unknown legal ground: ${id}` } });
-      continue;
-    }
-    for (const w of g.warnings) if (applies(w, facts)) out.push({ subject: id, level: w.level, message: w.message });
+  for (const a of assessGrounds(data, facts, chosen)) {
+    if (a.status === 'contradicted')
+      out.push({
+        subject: a.id,
+        level: 'mismatch',
+        message: {
+          ja: `「${a.name.ja}」は事実と矛盾するため、どの依頼書にも記載できません（${denied(a.contradicted, 'ja')}）。`,
+          en: `"${a.name.en}" is contradicted by the facts and cannot go in any letter (${denied(a.contradicted, 'en')}).`,
+        },
+      });
+    else if (a.status === 'belief')
+      out.push({
+        subject: a.id,
+        level: 'review',
+        message: {
+          ja: `「${a.name.ja}」は未確認の事実があるため、依頼者の見解としてのみ記載します（${join(a.unknown, 'ja')}）。`,
+          en: `"${a.name.en}" rests on unconfirmed facts and is put only as the requester's belief (${join(a.unknown, 'en')}).`,
+        },
+      });
+    if (a.status === 'contradicted') continue; // advice on a ground that cannot be used is noise
+    const g = data.grounds.grounds.find((x) => x.id === a.id)!;
+    for (const w of g.warnings) if (facts[w.fact] === w.is) out.push({ subject: a.id, level: w.level, message: w.message });
   }
-  if (chosen.length === 0)
-    out.push({ subject: 'grounds', level: 'caution', message: { ja: '法的根拠が選ばれていません。', en: 'No legal ground is chosen.' } });
+  if (chosen.length === 0) out.push({ subject: 'grounds', level: 'caution', message: { ja: '法的根拠が選ばれていません。', en: 'No legal ground is chosen.' } });
   return out;
-}
-
-/** Warnings for using a letter type on this case (e.g. a DMCA notice for a sound-alike). */
-export function regimeWarnings(data: LegalData, facts: CaseFacts, regime: LetterRegime): FitWarning[] {
-  return data.templates[regime].warnings.filter((w) => applies(w, facts)).map((w) => ({ subject: `regime:${regime}`, level: w.level, message: w.message }));
 }
 
 /** The grounds library as the UI shows it. */
 export function groundsLibrary(data: LegalData): Ground[] {
-  return data.grounds.grounds.map(({ id, name, basis, explanation, needs }) => ({ id, name, basis, explanation, needs }));
+  return data.grounds.grounds.map(({ id, family, name, basis, explanation, needs, requires }) => ({ id, family, name, basis, explanation, needs, requires }));
 }

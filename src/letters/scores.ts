@@ -13,6 +13,16 @@ export interface CitedScore {
   modelSha256: string | null;
   source: 'evidence' | 'screening';
   at: string;
+  /** Stretches of the suspect clip (seconds) where the voice matched, from the comparison timeline; null when not recorded. */
+  regions: { start: number; end: number }[] | null;
+}
+
+function regionsOf(v: unknown): { start: number; end: number }[] | null {
+  if (!Array.isArray(v)) return null;
+  return v.flatMap((r: unknown) => {
+    const o = r as { start?: unknown; end?: unknown };
+    return typeof o.start === 'number' && typeof o.end === 'number' ? [{ start: o.start, end: o.end }] : [];
+  });
 }
 
 function fromAudit(db: Db, caseId: string): CitedScore[] {
@@ -30,6 +40,7 @@ function fromAudit(db: Db, caseId: string): CitedScore[] {
       modelSha256: typeof d.modelSha256 === 'string' ? d.modelSha256 : null,
       source: 'evidence',
       at: e.at,
+      regions: regionsOf(d.regions),
     };
     latest.set(`${s.performerId}|${s.suspectId}`, s); // oldest first, so the last one wins
   }
@@ -47,7 +58,7 @@ function fromScreening(db: Db, performerId: string, suspectId: string): CitedSco
     | { percent: number | null; raw_cosine: number; band: string; model_id: string; model_sha256: string; finished_at: string }
     | undefined;
   if (!r) return null;
-  return { performerId, suspectId, percent: r.percent, rawCosine: r.raw_cosine, band: r.band, modelId: r.model_id, modelSha256: r.model_sha256, source: 'screening', at: r.finished_at };
+  return { performerId, suspectId, percent: r.percent, rawCosine: r.raw_cosine, band: r.band, modelId: r.model_id, modelSha256: r.model_sha256, source: 'screening', at: r.finished_at, regions: null };
 }
 
 /** One score per performer × suspect pair of the case, where any was recorded. */

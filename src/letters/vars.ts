@@ -1,14 +1,13 @@
 // The variables a template is filled with, built from the case in one language, with what is missing.
-import { WITHHELD_BAND } from '../domain/index.js';
-import { scoreStatement } from '../workbench/population-statement.js';
 import type { Lang } from '../domain/letters.js';
-import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA, UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA } from '../scoring/verdict.js';
+import type { GroundAssessment } from '../domain/letters.js';
 import type { LegalData } from './data/load.js';
-import { jst, letterDate } from './dates.js';
+import type { TemplateFile } from './data/schema.js';
+import { citeSimilarity } from './cite-similarity.js';
+import { asEntered, jst, letterDate } from './dates.js';
 import type { LetterSource } from './source.js';
 import { fill } from './template.js';
 import { isHttpUrl } from './urls.js';
-import { formatSimilarity } from '../domain/format.js';
 
 export interface LetterVars {
   vars: Record<string, string>;
@@ -71,7 +70,7 @@ function locations(src: LetterSource, lang: Lang): { text: string; problems: str
       ] as const
     )
       .filter(([, v]) => v)
-      .map(([k, v]) => `${k}: ${jst(v!)}`);
+      .map(([k, v]) => `${k}: ${asEntered(v!)}`);
     lines.push(`${lines.length + 1}. ${s.url}${times.length ? `\n   ${times.join(' / ')}` : ''}`);
   });
   return { text: lines.join('\n'), problems };
@@ -92,30 +91,6 @@ function evidence(src: LetterSource, lang: Lang): string {
   return lines.join('\n');
 }
 
-function score(src: LetterSource, data: LegalData, lang: Lang): string {
-  const statement = data.grounds.scoreStatement[lang];
-  if (src.scores.length === 0) return `${lang === 'ja' ? '類似度スコアの記録はありません。' : 'No similarity score is recorded.'}\n${statement}`;
-  const nameOf = (id: string, all: { id: string; name?: string; label?: string }[]) => {
-    const x = all.find((a) => a.id === id);
-    return x?.name ?? x?.label ?? id;
-  };
-  const lines = src.scores.map((s) => {
-    const band = src.bands.find((b) => b.key === s.band);
-    const bandLabel = band ? (lang === 'ja' ? band.labelJa : band.labelEn) : s.band === WITHHELD_BAND ? (lang === 'ja' ? '判定保留：登録済み実演家で未検証' : 'band withheld: not validated on the enrolled performers') : s.band;
-    const pair = `${nameOf(s.performerId, src.performers)} × ${nameOf(s.suspectId, src.suspects)}`;
-    const value = s.percent === null ? `cos ${s.rawCosine.toFixed(3)}` : formatSimilarity(s.percent, '%');
-    const model = `${s.modelId}${s.modelSha256 ? ` (SHA-256 ${s.modelSha256.slice(0, 16)}…)` : ''}`;
-    return lang === 'ja' ? `・${pair}: 類似度 ${value}（${bandLabel}）、モデル ${model}` : `• ${pair}: similarity ${value} (${bandLabel}), model ${model}`;
-  });
-  const uncalibrated = src.scores.some((s) => s.percent === null && s.band !== WITHHELD_BAND);
-  // What the population check measured, or why a band is withheld (the same sentences as the report).
-  const population = [...new Set(src.scores.flatMap((s) => scoreStatement(s.population, s.band, lang)))];
-  const definition = lang === 'ja' ? SIMILARITY_DEFINITION_JA : SIMILARITY_DEFINITION_EN;
-  const note = uncalibrated ? `\n${lang === 'ja' ? UNCALIBRATED_NOTE_JA : UNCALIBRATED_NOTE_EN}` : '';
-  const head = lang === 'ja' ? '声紋照合による類似度:' : 'Voice similarity:';
-  return `${head}\n${lines.join('\n')}\n${population.join('\n')}\n${definition}${note}\n${statement}`;
-}
-
 function requesterBlock(src: LetterSource, lang: Lang): string {
   const r = src.requester;
   const rows: [string, string | null][] =
@@ -125,13 +100,46 @@ function requesterBlock(src: LetterSource, lang: Lang): string {
   return rows.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join('\n');
 }
 
-/** Builds every template variable for a letter in `lang`. */
-export function letterVars(src: LetterSource, data: LegalData, lang: Lang): LetterVars {
+function timestamps(src: LetterSource, lang: Lang): string {
+  const mmss = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
+  const lines = src.suspects.flatMap((s) => {
+    const regions = src.scores.filter((c) => c.suspectId === s.id).flatMap((c) => c.regions ?? []);
+    if (regions.length === 0) return [];
+    const spans = regions.map((r) => `${mmss(r.start)}–${mmss(r.end)}`).join(lang === 'ja' ? '、' : ', ');
+    return [lang === 'ja' ? `・「${s.label}」で声が一致する箇所: ${spans}` : `• Where the voice matches in "${s.label}": ${spans}`];
+  });
+  return lines.join('\n');
+}
+
+function attachmentList(src: LetterSource, data: LegalData, t: TemplateFile, lang: Lang): string[] {
+  if (t.attachments.length === 0) return [];
+  const cap = data.senders.capacities.find((c) => c.id === src.facts.capacity)!;
+  const ids = [...new Set([...cap.attachments, ...t.attachments])].filter((id) => id !== 'evidence-pack' || src.pack !== null);
+  return ids.map((id) => {
+    const a = data.senders.attachments.find((x) => x.id === id);
+    const base = a ? a.label[lang] : id;
+    if (id === 'power-of-attorney' && src.facts.poaSignedOn) {
+      const d = src.facts.poaDocument;
+      const file = d ? (lang === 'ja' ? `、${d.fileName} SHA-256: ${d.sha256}` : `, ${d.fileName} SHA-256: ${d.sha256}`) : '';
+      return lang === 'ja' ? `${base}（${src.facts.poaSignedOn}付${file}）` : `${base} (dated ${src.facts.poaSignedOn}${file})`;
+    }
+    if (id === 'evidence-pack' && src.pack) return `${base}: ${src.pack.fileName}`;
+    if (id === 'page-printout' && src.printouts.length)
+      return `${base}: ${src.printouts.map((p) => `${p.fileName} (SHA-256 ${p.sha256})`).join(lang === 'ja' ? '、' : ', ')}`;
+    return base;
+  });
+}
+
+/** Builds every template variable for a letter in `lang`, stating only the carried grounds. */
+export function letterVars(src: LetterSource, data: LegalData, lang: Lang, t: TemplateFile, carried: readonly GroundAssessment[]): LetterVars {
   const names = performerNames(src, lang);
-  const base: Record<string, string> = { 'performer.names': names };
-  const chosen = src.grounds.map((id) => data.grounds.grounds.find((g) => g.id === id)).filter((g) => g !== undefined);
+  const principal = src.facts.principal?.trim() || names;
+  const base: Record<string, string> = { 'performer.names': names, principal, 'poa.date': src.facts.poaSignedOn ?? '' };
+  const cap = data.senders.capacities.find((c) => c.id === src.facts.capacity)!;
+  const chosen = carried.map((a) => ({ a, g: data.grounds.grounds.find((g) => g.id === a.id)! }));
   const loc = locations(src, lang);
   const r = src.requester;
+  const attachments = attachmentList(src, data, t, lang);
   const vars: Record<string, string> = {
     ...base,
     date: letterDate(src.now, lang),
@@ -139,23 +147,36 @@ export function letterVars(src: LetterSource, data: LegalData, lang: Lang): Lett
     'platform.operator': src.platform.operator,
     'platform.services': src.platform.services.join(list(lang)),
     'platform.name': src.platform.name,
+    'platform.intake': src.platform.intakeUrl ?? (lang === 'ja' ? '（通知フォームのURLは未登録）' : '(notice form URL not recorded)'),
     'requester.name': r.name ?? '',
     'requester.organisation': r.organisation ?? '',
     'requester.address': r.address ?? '',
     'requester.email': r.email ?? '',
     'requester.phone': r.phone ?? '',
     'requester.block': requesterBlock(src, lang),
+    'sender.intro': fill(cap.intro[lang], base),
+    'sender.holder': fill(cap.holder[lang], base),
+    'sender.role': fill(cap.role[lang], base),
     'performer.list': performerList(src, lang),
     infringing: infringing(src, lang, names),
     locations: loc.text,
-    rights: chosen.map((g) => g.right[lang]).join('\n'),
-    reasons: chosen.map((g) => fill(g.reason[lang], base)).join('\n\n'),
+    timestamps: timestamps(src, lang),
+    rights: chosen.map(({ a, g }) => (a.status === 'belief' ? `${g.right[lang]}${data.grounds.beliefRight[lang]}` : g.right[lang])).join('\n'),
+    reasons: chosen
+      .map(({ a, g }) => (a.status === 'belief' ? `${data.grounds.beliefLead[lang]}\n${fill(g.reason[lang], base)}` : fill(g.reason[lang], base)))
+      .join('\n\n'),
     evidence: evidence(src, lang),
-    score: score(src, data, lang),
-    work:
-      lang === 'ja'
-        ? `${names}による実演の録音（本人の出演作の音声）`
-        : `Sound recordings of performances by ${names} (audio from works they performed in)`,
+    score: citeSimilarity(src, data, lang),
+    work: src.facts.copiedWork?.trim()
+      ? src.facts.copiedWork.trim()
+      : t.regime === 'guideline'
+        ? lang === 'ja'
+          ? `${names}による実演（出演作の音声）`
+          : `Performances by ${names} (audio from works they performed in)`
+        : '',
+    workOwner: src.facts.workOwner?.trim() ?? '',
+    euBasis: src.facts.euLegalBasis?.trim() ?? '',
+    attachments: attachments.map((x) => `・${x}`).join('\n'),
   };
   return { vars, problems: loc.problems.length ? { locations: loc.problems } : {} };
 }

@@ -2,6 +2,9 @@
 // drafts with per-field overrides and their edit history, exports, clocks and responses.
 import type {
   CaseFacts,
+  CaseLegalChange,
+  DeliveryMethod,
+  GuidelineForm,
   Lang,
   LetterEdit,
   LetterExportRecord,
@@ -45,10 +48,18 @@ export interface OperatorRow {
   intakeUrl: string | null;
   language: string;
   kind: string;
+  designated: boolean;
+  hosts: string[];
   createdAt: string;
 }
 
-type RawOperator = Omit<OperatorRow, 'services' | 'intakeUrl' | 'createdAt'> & { services: string; intake_url: string | null; created_at: string };
+type RawOperator = Omit<OperatorRow, 'services' | 'intakeUrl' | 'createdAt' | 'designated' | 'hosts'> & {
+  services: string;
+  intake_url: string | null;
+  created_at: string;
+  designated: number;
+  hosts: string;
+};
 
 const toOperator = (r: RawOperator): OperatorRow => ({
   id: r.id,
@@ -59,6 +70,8 @@ const toOperator = (r: RawOperator): OperatorRow => ({
   intakeUrl: r.intake_url,
   language: r.language,
   kind: r.kind,
+  designated: r.designated === 1,
+  hosts: JSON.parse(r.hosts) as string[],
   createdAt: r.created_at,
 });
 
@@ -66,9 +79,20 @@ const toOperator = (r: RawOperator): OperatorRow => ({
 export function insertOperator(db: Db, o: Omit<OperatorRow, 'id' | 'createdAt'>, now = new Date()): OperatorRow {
   const id = newId('op');
   db.prepare(
-    'INSERT INTO letter_operators (id, name, operator, services, regime, intake_url, language, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(id, o.name, o.operator, JSON.stringify(o.services), o.regime, o.intakeUrl, o.language, o.kind, now.toISOString());
+    'INSERT INTO letter_operators (id, name, operator, services, regime, intake_url, language, kind, designated, hosts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, o.name, o.operator, JSON.stringify(o.services), o.regime, o.intakeUrl, o.language, o.kind, o.designated ? 1 : 0, JSON.stringify(o.hosts), now.toISOString());
   return { ...o, id, createdAt: now.toISOString() };
+}
+
+/** Marks a user-added operator designated or not and/or replaces its hosts. */
+export function updateOperator(db: Db, id: string, change: { designated?: boolean | undefined; hosts?: string[] | undefined }): OperatorRow {
+  const cur = listOperators(db).find((o) => o.id === id);
+  if (!cur) throw new SeimonError('LETTER_UNKNOWN_PLATFORM', `No user-added operator with id ${id} (catalog platforms change only with the data file).`);
+  const designated = change.designated ?? cur.designated;
+  const hosts = change.hosts ?? cur.hosts;
+  const regime = designated ? 'idpa-designated' : cur.regime === 'idpa-designated' ? 'idpa-other' : cur.regime;
+  db.prepare('UPDATE letter_operators SET designated = ?, hosts = ?, regime = ? WHERE id = ?').run(designated ? 1 : 0, JSON.stringify(hosts), regime, id);
+  return { ...cur, designated, hosts, regime };
 }
 
 /** Operators users added, oldest first. */
@@ -76,38 +100,105 @@ export function listOperators(db: Db): OperatorRow[] {
   return (db.prepare('SELECT * FROM letter_operators ORDER BY created_at, id').all() as RawOperator[]).map(toOperator);
 }
 
-export const DEFAULT_FACTS: CaseFacts = { usedActualRecordings: 'unknown', hasVideo: false, commercialUse: 'unknown', electionCandidate: false };
+export const DEFAULT_FACTS: CaseFacts = {
+  usedActualRecordings: 'unknown',
+  hasVideo: false,
+  commercialUse: 'unknown',
+  electionCandidate: false,
+  exclusiveExploitation: 'unknown',
+  wellKnownVoice: 'unknown',
+  misleadingIndication: 'unknown',
+  discreditsBusiness: 'unknown',
+  harmsReputation: 'unknown',
+  insulting: 'unknown',
+  cinematographicConsent: 'unknown',
+  operatorIsPoster: 'unknown',
+  copiedWork: null,
+  workOwner: null,
+  ownerAuthorised: 'unknown',
+  euLegalBasis: null,
+  capacity: 'self',
+  principal: null,
+  poaSignedOn: null,
+  poaDocument: null,
+  agentUnpaid: 'unknown',
+  ownInterest: 'unknown',
+  legalRepresentative: 'unknown',
+};
+
+const BASE_KEYS = ['usedActualRecordings', 'hasVideo', 'commercialUse', 'electionCandidate'] as const;
+
+/** Facts as stored: known keys only, so a damaged or older row reads as the defaults it lacks. */
+function extraFacts(json: string): Partial<CaseFacts> {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(DEFAULT_FACTS)) if (k in raw && !(BASE_KEYS as readonly string[]).includes(k)) out[k] = raw[k];
+  return out as Partial<CaseFacts>;
+}
 
 /** A case's legal facts and chosen grounds (defaults when none were recorded). */
 export function getCaseLegal(db: Db, caseId: string): { facts: CaseFacts; grounds: string[] } {
   const r = db.prepare('SELECT * FROM case_legal WHERE case_id = ?').get(caseId) as
-    | { used_actual_recordings: CaseFacts['usedActualRecordings']; has_video: number; commercial_use: CaseFacts['commercialUse']; election_candidate: number; grounds: string }
+    | {
+        used_actual_recordings: CaseFacts['usedActualRecordings'];
+        has_video: number;
+        commercial_use: CaseFacts['commercialUse'];
+        election_candidate: number;
+        grounds: string;
+        extra: string;
+      }
     | undefined;
   if (!r) return { facts: { ...DEFAULT_FACTS }, grounds: [] };
   return {
-    facts: { usedActualRecordings: r.used_actual_recordings, hasVideo: r.has_video === 1, commercialUse: r.commercial_use, electionCandidate: r.election_candidate === 1 },
+    facts: {
+      ...DEFAULT_FACTS,
+      ...extraFacts(r.extra),
+      usedActualRecordings: r.used_actual_recordings,
+      hasVideo: r.has_video === 1,
+      commercialUse: r.commercial_use,
+      electionCandidate: r.election_candidate === 1,
+    },
     grounds: JSON.parse(r.grounds) as string[],
   };
 }
 
-/** Stores a case's legal facts and chosen grounds. */
-export function saveCaseLegal(db: Db, caseId: string, facts: CaseFacts, grounds: readonly string[], now = new Date()): void {
+/** Stores a case's legal facts and chosen grounds, and adds the change to its history. */
+export function saveCaseLegal(db: Db, caseId: string, facts: CaseFacts, grounds: readonly string[], actor: string, now = new Date()): void {
+  const extra = Object.fromEntries(Object.entries(facts).filter(([k]) => !(BASE_KEYS as readonly string[]).includes(k)));
   db.prepare(
-    `INSERT OR REPLACE INTO case_legal (case_id, used_actual_recordings, has_video, commercial_use, election_candidate, grounds, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(caseId, facts.usedActualRecordings, facts.hasVideo ? 1 : 0, facts.commercialUse, facts.electionCandidate ? 1 : 0, JSON.stringify(grounds), now.toISOString());
+    `INSERT OR REPLACE INTO case_legal (case_id, used_actual_recordings, has_video, commercial_use, election_candidate, grounds, updated_at, extra)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(caseId, facts.usedActualRecordings, facts.hasVideo ? 1 : 0, facts.commercialUse, facts.electionCandidate ? 1 : 0, JSON.stringify(grounds), now.toISOString(), JSON.stringify(extra));
+  db.prepare('INSERT INTO case_legal_history (case_id, at, actor, facts, grounds) VALUES (?, ?, ?, ?, ?)').run(caseId, now.toISOString(), actor, JSON.stringify(facts), JSON.stringify(grounds));
+}
+
+/** Every saved change of a case's facts and grounds, oldest first. */
+export function caseLegalHistory(db: Db, caseId: string): CaseLegalChange[] {
+  const rows = db.prepare('SELECT at, actor, facts, grounds FROM case_legal_history WHERE case_id = ? ORDER BY at, rowid').all(caseId) as { at: string; actor: string; facts: string; grounds: string }[];
+  return rows.map((r) => ({ at: r.at, actor: r.actor, facts: { ...DEFAULT_FACTS, ...(JSON.parse(r.facts) as Partial<CaseFacts>) }, grounds: JSON.parse(r.grounds) as string[] }));
 }
 
 export interface LetterRow {
   id: string;
   caseId: string;
   regime: LetterRegime;
+  form: GuidelineForm | null;
   lang: Lang;
   platformId: string;
   status: LetterStatus;
   /** Field key → text the user wrote in place of the generated text. */
   overrides: Record<string, string>;
+  /** Blocker ids the user confirmed. */
+  confirmed: string[];
   sentAt: string | null;
+  deliveryMethod: DeliveryMethod | null;
+  receivedOn: string | null;
+  uploaderNotifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -116,11 +207,16 @@ interface RawLetter {
   id: string;
   case_id: string;
   regime: LetterRegime;
+  form: GuidelineForm | null;
   lang: Lang;
   platform_id: string;
   status: LetterStatus;
   overrides: string;
+  confirmed: string;
   sent_at: string | null;
+  delivery_method: DeliveryMethod | null;
+  received_on: string | null;
+  uploader_notified_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -129,23 +225,28 @@ const toLetter = (r: RawLetter): LetterRow => ({
   id: r.id,
   caseId: r.case_id,
   regime: r.regime,
+  form: r.form,
   lang: r.lang,
   platformId: r.platform_id,
   status: r.status,
   overrides: JSON.parse(r.overrides) as Record<string, string>,
+  confirmed: JSON.parse(r.confirmed) as string[],
   sentAt: r.sent_at,
+  deliveryMethod: r.delivery_method,
+  receivedOn: r.received_on,
+  uploaderNotifiedAt: r.uploader_notified_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 /** Stores a new draft letter. */
-export function insertLetter(db: Db, l: Pick<LetterRow, 'caseId' | 'regime' | 'lang' | 'platformId'>, now = new Date()): LetterRow {
+export function insertLetter(db: Db, l: Pick<LetterRow, 'caseId' | 'regime' | 'form' | 'lang' | 'platformId'>, now = new Date()): LetterRow {
   const id = newId('letter');
   const at = now.toISOString();
   db.prepare(
-    `INSERT INTO letters (id, case_id, regime, lang, platform_id, status, overrides, sent_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'draft', '{}', NULL, ?, ?)`,
-  ).run(id, l.caseId, l.regime, l.lang, l.platformId, at, at);
+    `INSERT INTO letters (id, case_id, regime, form, lang, platform_id, status, overrides, sent_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'draft', '{}', NULL, ?, ?)`,
+  ).run(id, l.caseId, l.regime, l.form, l.lang, l.platformId, at, at);
   return getLetterRow(db, id);
 }
 
@@ -167,10 +268,10 @@ export function listLetterRows(db: Db, caseId?: string): LetterRow[] {
 }
 
 /** The open draft for this case, regime, language and platform, if any (reused so edits are kept). */
-export function findDraft(db: Db, l: Pick<LetterRow, 'caseId' | 'regime' | 'lang' | 'platformId'>): LetterRow | null {
+export function findDraft(db: Db, l: Pick<LetterRow, 'caseId' | 'regime' | 'form' | 'lang' | 'platformId'>): LetterRow | null {
   const r = db
-    .prepare("SELECT * FROM letters WHERE case_id = ? AND regime = ? AND lang = ? AND platform_id = ? AND status = 'draft' ORDER BY created_at DESC LIMIT 1")
-    .get(l.caseId, l.regime, l.lang, l.platformId) as RawLetter | undefined;
+    .prepare("SELECT * FROM letters WHERE case_id = ? AND regime = ? AND form IS ? AND lang = ? AND platform_id = ? AND status = 'draft' ORDER BY created_at DESC LIMIT 1")
+    .get(l.caseId, l.regime, l.form, l.lang, l.platformId) as RawLetter | undefined;
   return r ? toLetter(r) : null;
 }
 
@@ -183,6 +284,11 @@ export function setOverride(db: Db, id: string, field: string, value: string | n
   const at = now.toISOString();
   db.prepare('UPDATE letters SET overrides = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), at, id);
   db.prepare('INSERT INTO letter_edits (letter_id, at, field, old_value, new_value, actor) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, field, cur.overrides[field] ?? null, value, actor);
+}
+
+/** Stores the blocker ids the user confirmed for a draft. */
+export function setConfirmed(db: Db, id: string, confirmed: readonly string[], now = new Date()): void {
+  db.prepare('UPDATE letters SET confirmed = ?, updated_at = ? WHERE id = ?').run(JSON.stringify([...new Set(confirmed)].sort()), now.toISOString(), id);
 }
 
 /** A letter's edit history, oldest first. */
@@ -225,12 +331,39 @@ export function listLetterExports(db: Db, letterId: string): LetterExportRecord[
   return rows.map((r) => ({ id: r.id, format: r.format, sha256: r.sha256, sizeBytes: r.size_bytes, createdAt: r.created_at }));
 }
 
-/** Marks a draft sent and starts its clocks. */
-export function markLetterSent(db: Db, id: string, sentAt: string, clocks: readonly { clock: string; dueAt: string }[], now = new Date()): void {
-  const info = db.prepare("UPDATE letters SET status = 'sent', sent_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'").run(sentAt, now.toISOString(), id);
+export interface NewClock {
+  clock: string;
+  startedAt: string;
+  dueAt: string;
+  dueOn: string | null;
+}
+
+/** Marks a draft sent (with how it went and when it was received). */
+export function markLetterSent(db: Db, id: string, sent: { sentAt: string; deliveryMethod: DeliveryMethod | null; receivedOn: string | null }, now = new Date()): void {
+  const info = db
+    .prepare("UPDATE letters SET status = 'sent', sent_at = ?, delivery_method = ?, received_on = ?, updated_at = ? WHERE id = ? AND status = 'draft'")
+    .run(sent.sentAt, sent.deliveryMethod, sent.receivedOn, now.toISOString(), id);
   if (info.changes === 0) throw new SeimonError('LETTER_NOT_DRAFT', `Letter ${id} was already sent.`);
-  const add = db.prepare('INSERT INTO letter_clocks (letter_id, clock, started_at, due_at, closed_at) VALUES (?, ?, ?, ?, NULL)');
-  for (const c of clocks) add.run(id, c.clock, sentAt, c.dueAt);
+}
+
+/** Records the receipt date and/or YouTube's notice to the uploader of a sent letter. */
+export function setLetterDates(db: Db, id: string, d: { receivedOn?: string | undefined; uploaderNotifiedAt?: string | undefined }, now = new Date()): void {
+  const cur = getLetterRow(db, id);
+  db.prepare('UPDATE letters SET received_on = ?, uploader_notified_at = ?, updated_at = ? WHERE id = ?').run(
+    d.receivedOn ?? cur.receivedOn,
+    d.uploaderNotifiedAt ?? cur.uploaderNotifiedAt,
+    now.toISOString(),
+    id,
+  );
+}
+
+/** Starts (or restarts, when a date is corrected) a letter's clocks; closed clocks stay closed. */
+export function putClocks(db: Db, id: string, clocks: readonly NewClock[]): void {
+  const add = db.prepare(
+    `INSERT INTO letter_clocks (letter_id, clock, started_at, due_at, due_on, closed_at) VALUES (?, ?, ?, ?, ?, NULL)
+     ON CONFLICT (letter_id, clock) DO UPDATE SET started_at = excluded.started_at, due_at = excluded.due_at, due_on = excluded.due_on`,
+  );
+  for (const c of clocks) add.run(id, c.clock, c.startedAt, c.dueAt, c.dueOn);
 }
 
 export interface ClockRow {
@@ -238,6 +371,7 @@ export interface ClockRow {
   clock: string;
   startedAt: string;
   dueAt: string;
+  dueOn: string | null;
   closedAt: string | null;
 }
 
@@ -246,10 +380,11 @@ interface RawClock {
   clock: string;
   started_at: string;
   due_at: string;
+  due_on: string | null;
   closed_at: string | null;
 }
 
-const toClock = (r: RawClock): ClockRow => ({ letterId: r.letter_id, clock: r.clock, startedAt: r.started_at, dueAt: r.due_at, closedAt: r.closed_at });
+const toClock = (r: RawClock): ClockRow => ({ letterId: r.letter_id, clock: r.clock, startedAt: r.started_at, dueAt: r.due_at, dueOn: r.due_on, closedAt: r.closed_at });
 
 /** A letter's clocks. */
 export function listClocks(db: Db, letterId: string): ClockRow[] {

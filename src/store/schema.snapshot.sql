@@ -10,6 +10,9 @@ CREATE INDEX captures_suspect ON captures(suspect_id, captured_at);
 -- index case_events_case
 CREATE INDEX case_events_case ON case_events(case_id, at);
 
+-- index case_legal_history_case
+CREATE INDEX case_legal_history_case ON case_legal_history(case_id, at);
+
 -- index cases_status
 CREATE INDEX cases_status ON cases(status, updated_at);
 
@@ -131,6 +134,15 @@ CREATE TABLE case_legal (
   election_candidate      INTEGER NOT NULL CHECK (election_candidate IN (0, 1)),
   grounds                 TEXT NOT NULL,
   updated_at              TEXT NOT NULL
+, extra TEXT NOT NULL DEFAULT '{}');
+
+-- table case_legal_history
+CREATE TABLE case_legal_history (
+  case_id  TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  at       TEXT NOT NULL,
+  actor    TEXT NOT NULL,
+  facts    TEXT NOT NULL,
+  grounds  TEXT NOT NULL
 );
 
 -- table case_performers
@@ -192,6 +204,7 @@ CREATE TABLE letter_clocks (
   clock       TEXT NOT NULL,
   started_at  TEXT NOT NULL,
   due_at      TEXT NOT NULL,
+  due_on      TEXT,
   closed_at   TEXT,
   PRIMARY KEY (letter_id, clock)
 );
@@ -228,7 +241,7 @@ CREATE TABLE letter_operators (
   language    TEXT NOT NULL,
   kind        TEXT NOT NULL,
   created_at  TEXT NOT NULL
-);
+, designated INTEGER NOT NULL DEFAULT 0 CHECK (designated IN (0, 1)), hosts TEXT NOT NULL DEFAULT '[]');
 
 -- table letter_responses
 CREATE TABLE letter_responses (
@@ -241,16 +254,21 @@ CREATE TABLE letter_responses (
 
 -- table letters
 CREATE TABLE letters (
-  id           TEXT PRIMARY KEY,
-  case_id      TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-  regime       TEXT NOT NULL CHECK (regime IN ('idpa', 'guideline', 'dmca', 'dsa', 'youtube')),
-  lang         TEXT NOT NULL CHECK (lang IN ('ja', 'en')),
-  platform_id  TEXT NOT NULL,
-  status       TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'closed')),
-  overrides    TEXT NOT NULL,
-  sent_at      TEXT,
-  created_at   TEXT NOT NULL,
-  updated_at   TEXT NOT NULL
+  id                    TEXT PRIMARY KEY,
+  case_id               TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  regime                TEXT NOT NULL CHECK (regime IN ('idpa', 'guideline', 'dmca', 'dsa', 'youtube', 'warning')),
+  form                  TEXT CHECK (form IN ('personality', 'copyright')),
+  lang                  TEXT NOT NULL CHECK (lang IN ('ja', 'en')),
+  platform_id           TEXT NOT NULL,
+  status                TEXT NOT NULL CHECK (status IN ('draft', 'sent', 'closed')),
+  overrides             TEXT NOT NULL,
+  confirmed             TEXT NOT NULL DEFAULT '[]',
+  sent_at               TEXT,
+  delivery_method       TEXT CHECK (delivery_method IN ('web-form', 'email', 'post', 'registered-post', 'hand')),
+  received_on           TEXT,
+  uploader_notified_at  TEXT,
+  created_at            TEXT NOT NULL,
+  updated_at            TEXT NOT NULL
 );
 
 -- table models

@@ -36,21 +36,34 @@ export async function canonicalSamples(file: string, maxSeconds = MAX_VIEW_SECON
 
 /** Min/max peaks of the whole file at `points` points (pairs, in [-1, 1]). */
 export async function waveformOf(file: string, points: number): Promise<Waveform> {
+  // Peaks per 10 ms block first (a compressed stream's length is known only at its end), then merged.
   const stream = await openAudioStream(file);
-  const expected = Math.max(1, Math.round(stream.durationSeconds * SPEECH_RATE));
-  const per = Math.max(1, Math.ceil(expected / points));
-  const mins = new Float32Array(points).fill(Infinity);
-  const maxs = new Float32Array(points).fill(-Infinity);
+  const BLOCK = SPEECH_RATE / 100;
+  const blockMin: number[] = [];
+  const blockMax: number[] = [];
   let n = 0;
   for await (const c of monoChunks(stream)) {
     for (let i = 0; i < c.length; i++, n++) {
-      const k = Math.min(points - 1, Math.floor(n / per));
+      const b = Math.floor(n / BLOCK);
       const v = c[i] as number;
-      if (v < (mins[k] as number)) mins[k] = v;
-      if (v > (maxs[k] as number)) maxs[k] = v;
+      if (b === blockMin.length) {
+        blockMin.push(v);
+        blockMax.push(v);
+      } else {
+        if (v < blockMin[b]!) blockMin[b] = v;
+        if (v > blockMax[b]!) blockMax[b] = v;
+      }
     }
   }
-  const used = Math.min(points, Math.ceil(n / per));
+  const perBlocks = Math.max(1, Math.ceil(blockMin.length / points));
+  const mins = new Float32Array(points).fill(Infinity);
+  const maxs = new Float32Array(points).fill(-Infinity);
+  for (let b = 0; b < blockMin.length; b++) {
+    const k = Math.min(points - 1, Math.floor(b / perBlocks));
+    if (blockMin[b]! < mins[k]!) mins[k] = blockMin[b]!;
+    if (blockMax[b]! > maxs[k]!) maxs[k] = blockMax[b]!;
+  }
+  const used = Math.min(points, Math.ceil(blockMin.length / perBlocks));
   const peaks: number[] = [];
   for (let k = 0; k < used; k++) peaks.push(clamp(mins[k] as number), clamp(maxs[k] as number));
   return { durationSeconds: n / SPEECH_RATE, peaks };

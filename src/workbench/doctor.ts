@@ -31,8 +31,8 @@ export async function runDoctor(ctx: CoreContext, opts: { fix: boolean }): Promi
   const integrity = (ctx.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const auditChain = walkAuditChain(ctx.db);
   const leftovers = findLeftovers(ctx);
-  const content = await contentProblems(ctx);
   const handled = opts.fix ? removeLeftovers(leftovers) : leftovers;
+  const content = await contentProblems(ctx);
   const findings = [...handled, ...content.findings];
   const healthy = integrity.length === 1 && integrity[0] === 'ok' && auditChain.ok && findings.every((f) => f.fixed);
   return {

@@ -1,6 +1,7 @@
 // A screening run as CSV (RFC 4180: every field quoted, CRLF), Japanese or English headers. Every row
 // names the model and its SHA-256 so a row copied out of the file still says what produced it.
 import type { ScreeningRun } from '../domain/index.js';
+import { WITHHELD_BAND } from '../domain/index.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import { UNCALIBRATED_LABEL } from '../scoring/verdict.js';
 
@@ -26,6 +27,7 @@ export function screeningCsv(run: ScreeningRun, lang: 'ja' | 'en', bands: readon
   const suspect = new Map(run.suspects.map((s) => [s.id, s]));
   const bandLabel = (key: string) => {
     const b = key === UNCALIBRATED_LABEL.key ? UNCALIBRATED_LABEL : bands.find((x) => x.key === key);
+    if (key === WITHHELD_BAND) return lang === 'ja' ? '判定保留（登録済み実演家で未検証）' : 'withheld (not validated on the enrolled performers)';
     return b ? (lang === 'ja' ? b.labelJa : b.labelEn) : key;
   };
   const rows = run.matches.map((m) => [

@@ -47,7 +47,7 @@ describe.skipIf(skip !== null)('capturing a page from the suspect page', () => {
     await page.getByLabel('URL', { exact: true }).fill(`${site.http}/start`);
     await page.getByRole('button', { name: '保存' }).click();
     const card = page.locator('article.card', { hasText: 'AIボイス「ミナト」' });
-    await expect(card.getByLabel('見つかったページの URL').inputValue()).resolves.toBe(`${site.http}/start`);
+    await expect(card.getByLabel('見つかったページのアドレス').inputValue()).resolves.toBe(`${site.http}/start`);
 
     await card.getByRole('button', { name: 'ページを取得' }).click();
     const confirm = card.getByRole('alertdialog');

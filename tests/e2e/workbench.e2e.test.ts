@@ -194,10 +194,20 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByRole('button', { name: /山田花子 × キャラクターA/ }).click();
     const legal = page.getByTestId('case-legal');
     await legal.getByLabel(/パブリシティ権/).check();
+    // Union staff send in the union's own name and interest (not as the performer).
+    await legal.locator('[data-fact=capacity]').selectOption('organisation');
+    await legal.locator('[data-fact=ownInterest]').selectOption('yes');
     await legal.getByRole('button', { name: '保存' }).click();
 
     const letters = page.getByTestId('letters');
-    await letters.getByLabel('宛先').selectOption({ index: 1 });
+    // The suspect is on an AI voice service: add it as the recipient operator (not a designated platform).
+    const form = letters.getByTestId('operator-form');
+    await form.locator('summary').click();
+    await form.locator('input[name=operator-name]').fill('VoiceGen');
+    await form.locator('input[name=operator-company]').fill('VoiceGen Inc.');
+    await form.locator('input[name=operator-hosts]').fill('voicegen.example');
+    await form.getByRole('button', { name: '追加する' }).click();
+    await page.getByText('VoiceGen を追加しました').waitFor();
     await letters.getByRole('button', { name: '依頼書を作成' }).click();
     const editor = page.getByTestId('letter-editor');
     await editor.waitFor();
@@ -207,7 +217,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await editor.locator('.verbatim').first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'letter');
     await editor.getByRole('button', { name: '送付済みにする' }).click();
-    await editor.getByText(/期限 \d{4}-\d{2}-\d{2}/).first().waitFor();
+    await editor.getByText(/\d{4}-\d{2}-\d{2} 24:00（日本時間）まで/).first().waitFor();
 
     await page.getByRole('button', { name: /案件一覧に戻る/ }).click();
     await page.getByTestId('due').getByText(/残り \d+ 時間/).first().waitFor();

@@ -49,6 +49,7 @@ export function registerCaseCommands(program: Command, io: CliIo, globals: () =>
       if (g.json) return printJson(io, c);
       io.stdout(`${c.title} (${c.id})\nstatus:     ${c.status} (next: ${c.nextStatuses.join(', ') || 'none'})\nplatform:   ${c.platform ?? '—'}\n`);
       io.stdout(`performers: ${c.performers.map((p) => `${p.name} (${p.id})`).join(', ')}\nsuspects:   ${c.suspects.map((s) => `${s.label} (${s.id})`).join(', ')}\n`);
+      io.stdout(`grounds:    ${c.legal.grounds.map((x) => `${x.name.en} [${x.status}]`).join(', ') || c.legalGrounds || '—'}\n`);
       for (const h of c.history) io.stdout(`  ${h.at}  ${h.from ?? '—'} → ${h.to}  ${h.actor}${h.note ? `  ${h.note}` : ''}\n`);
       for (const e of c.exports) io.stdout(`  export ${e.fileName}  sha256 ${e.sha256}\n`);
     });

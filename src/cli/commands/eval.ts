@@ -36,18 +36,21 @@ async function evaluate(ctx: CoreContext, io: CliIo, g: GlobalOptions, mode: 'ev
     plots: o.plots ?? null,
   });
   let last = 0;
+  let shown = '';
   let status;
+  const show = (done: number, total: number) => {
+    shown = `  files embedded ${done} / ${total}\n`;
+    last = Date.now();
+    io.stderr(shown);
+  };
   for (;;) {
     status = await call(ctx, 'jobs.status', { id: job.id });
     // Progress on stderr at most once a second (and at the end), never in --json mode.
-    if (!g.json && status.total > 0 && (Date.now() - last >= 1000 || status.done === status.total) && status.state === 'running') {
-      last = Date.now();
-      io.stderr(`  files embedded ${status.done} / ${status.total}\n`);
-    }
+    if (!g.json && status.state === 'running' && status.total > 0 && Date.now() - last >= 1000) show(status.done, status.total);
     if (status.state !== 'running') break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  if (!g.json && status.total > 0 && status.done === status.total && last === 0) io.stderr(`  files embedded ${status.done} / ${status.total}\n`);
+  if (!g.json && status.total > 0 && shown !== `  files embedded ${status.done} / ${status.total}\n`) show(status.done, status.total);
   if (status.error) throw new CliFailure(exitCodeFor(status.error.code), status.error.code, status.error.message);
   const report = await call(ctx, 'eval.result', { jobId: job.id });
   if (report.error) {

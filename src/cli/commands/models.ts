@@ -76,7 +76,6 @@ export function registerModelCommands(program: Command, io: CliIo, globals: () =
       const g = globals();
       await withCore(g, async (ctx) => {
         const before = new Set((await call(ctx, 'models.list', {})).map((m) => m.id));
-        io.stderr(`Downloading ${source}\n`);
         const started = isCatalogId(source)
           ? await call(ctx, 'models.install', { catalogId: source })
           : await call(ctx, 'models.installUrl', {
@@ -86,6 +85,7 @@ export function registerModelCommands(program: Command, io: CliIo, globals: () =
               displayName: o.name ?? null,
               stallTimeoutSeconds: Math.min(3600, Math.max(1, Number(o.stallTimeout) || 30)),
             });
+        io.stderr(`Downloading ${source}\n`);
         const job = await followInstall(ctx, io, started);
         if (job.state !== 'done' || !job.resultId) {
           const code = job.error?.code ?? 'MODEL_DOWNLOAD_ABORTED';

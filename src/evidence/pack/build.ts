@@ -136,7 +136,16 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     createdBy: ctx.actor,
     software: { name: 'Seimon', version: ctx.version, node: process.version, platform: `${process.platform}-${process.arch}` },
     language: o.lang,
-    case: { id: ev.case.id, title: ev.case.title, status: ev.case.status, platform: ev.case.platform, legalGrounds: ev.case.legalGrounds },
+    case: {
+      id: ev.case.id,
+      title: ev.case.title,
+      status: ev.case.status,
+      platform: ev.case.platform,
+      legalGrounds: ev.case.legalGrounds,
+      grounds: ev.case.legal.grounds,
+      // The facts behind the grounds are internal working: recipients see the grounds only.
+      facts: o.redaction.recipient ? null : { ...ev.case.legal.facts },
+    },
     examiner: o.examiner,
     redaction: o.redaction,
     timestamp,

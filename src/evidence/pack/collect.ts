@@ -80,6 +80,7 @@ function auditScore(ctx: CoreContext, caseId: string, c: Comparison, s: Suspect)
       llr: c.overall.llr,
       percent: c.overall.percent,
       band: c.overall.band,
+      regions: c.regions.map((r) => ({ start: r.start, end: r.end })),
     },
   });
 }

@@ -27,7 +27,17 @@ export interface PackManifest {
   createdBy: string;
   software: { name: 'Seimon'; version: string; node: string; platform: string };
   language: 'ja' | 'en';
-  case: { id: string; title: string; status: string; platform: string | null; legalGrounds: string | null };
+  case: {
+    id: string;
+    title: string;
+    status: string;
+    platform: string | null;
+    legalGrounds: string | null;
+    /** The grounds chosen on the case, with how their facts stood when the pack was made. */
+    grounds: { id: string; name: { ja: string; en: string }; status: string }[];
+    /** The case's facts the grounds were judged on (internal packs only; null in the recipient version). */
+    facts: Record<string, unknown> | null;
+  };
   examiner: { name: string; role: string };
   /** What this pack leaves out; `recipient: true` is the redacted version letters attach. */
   redaction: { recipient: boolean; referenceAudio: boolean; otherPerformers: boolean; internalNotes: boolean };

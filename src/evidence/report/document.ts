@@ -100,7 +100,7 @@ function pairBlocks(d: ReportData, p: ReportPair, t: ReportStrings): Block[] {
     { kind: 'kv', rows: [...outcomeRows(d, p, t), ...scoreRows(d, c.overall, t)] },
     { kind: 'para', text: c.meaning },
     { kind: 'list', items: scoreStatement(c.population, c.overall.band, d.lang).filter((line) => !c.meaning.includes(line)) },
-    { kind: 'para', text: t.othersOver(st.othersOverThreshold, st.performerCount, thresholdText(p)) },
+    { kind: 'para', text: t.othersOver(st.othersOverThreshold, Math.max(0, st.performerCount - (st.rank === null ? 0 : 1)), thresholdText(p)) },
     figureOf(p.timelineSvg, t.timelineCaption),
     figureOf(p.standingSvg, t.standingCaption(p.performer.name, rank, cohort)),
     { kind: 'subheading', text: t.spectrograms },
@@ -158,6 +158,13 @@ function modelBlocks(d: ReportData, t: ReportStrings): Block[] {
   ];
 }
 
+/** The grounds chosen on the case, each marked when its facts are unconfirmed; else the free-text grounds. */
+function groundsLine(c: ReportData['case'], lang: 'ja' | 'en'): string {
+  if (c.legal.grounds.length === 0) return dash(c.legalGrounds);
+  const mark = { confirmed: '', belief: lang === 'ja' ? '（事実確認中）' : ' (facts being confirmed)', contradicted: lang === 'ja' ? '（事実と矛盾）' : ' (contradicted by the facts)' };
+  return c.legal.grounds.map((g) => `${g.name[lang]}${mark[g.status]}`).join(lang === 'ja' ? '、' : '; ');
+}
+
 /** The whole report as blocks (plots rendered to PNG for the PDF, kept as SVG for the HTML). */
 export function buildReport(d: ReportData): ReportDoc {
   const t = strings(d.lang);
@@ -173,7 +180,7 @@ export function buildReport(d: ReportData): ReportDoc {
         [t.caseTitle, c.title],
         [t.status, t.statuses[c.status] ?? c.status],
         [t.platform, dash(d.platformName)],
-        [t.legalGrounds, dash(c.legalGrounds)],
+        [t.legalGrounds, groundsLine(c, d.lang)],
         ...(r.internalNotes ? [[t.notes, dash(c.notes)] as [string, string]] : []),
         [t.createdAt, d.createdAt],
         [t.examiner, d.examiner.name],

@@ -37,12 +37,20 @@ function leadHeight(doc: Doc, b: Block | undefined): number {
     const h = kvHeight(doc, b.rows);
     return h < KEEP_TOGETHER ? h : 60;
   }
+  if (b.kind === 'para') return doc.font('regular').fontSize(b.small ? 8 : 9.5).heightOfString(b.text, { width: contentWidth(doc), lineGap: 2 }) + 8;
   if (b.kind === 'subheading' || b.kind === 'heading') return 30 + 60;
   return 60;
 }
 
-function heading(doc: Doc, text: string, next?: Block): void {
-  ensure(doc, 40 + leadHeight(doc, next));
+/** What must follow a heading on its page: the next block, and the one after when the next is a short note. */
+function followHeight(doc: Doc, next: readonly (Block | undefined)[]): number {
+  const [a, b] = next;
+  const first = leadHeight(doc, a);
+  return a?.kind === 'para' && first < 60 ? first + Math.min(leadHeight(doc, b), KEEP_TOGETHER) : first;
+}
+
+function heading(doc: Doc, text: string, next: readonly (Block | undefined)[]): void {
+  ensure(doc, 40 + followHeight(doc, next));
   doc.moveDown(0.8).font('bold').fontSize(14).fillColor(ACCENT).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   const y = doc.y + 2;
   doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + contentWidth(doc), y).lineWidth(1.2).strokeColor(ACCENT).stroke();
@@ -50,8 +58,8 @@ function heading(doc: Doc, text: string, next?: Block): void {
   doc.fillColor(INK);
 }
 
-function subheading(doc: Doc, text: string, next?: Block): void {
-  ensure(doc, 24 + leadHeight(doc, next));
+function subheading(doc: Doc, text: string, next: readonly (Block | undefined)[]): void {
+  ensure(doc, 24 + followHeight(doc, next));
   doc.moveDown(0.5).font('bold').fontSize(11).fillColor(INK).text(text, MARGIN.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
@@ -156,7 +164,7 @@ function figure(doc: Doc, b: Extract<Block, { kind: 'figure' }>): void {
   doc.fillColor(INK).moveDown(0.8);
 }
 
-function render(doc: Doc, b: Block, next: Block | undefined): void {
+function render(doc: Doc, b: Block, next: readonly (Block | undefined)[]): void {
   if (b.kind === 'heading') heading(doc, b.text, next);
   else if (b.kind === 'subheading') subheading(doc, b.text, next);
   else if (b.kind === 'para') para(doc, b.text, b.small);
@@ -196,7 +204,7 @@ export function renderPdf(r: ReportDoc, createdAt: Date): Promise<Buffer> {
   doc.font('bold').fontSize(20).fillColor(INK).text(r.title, MARGIN.left, MARGIN.top, { width: contentWidth(doc) });
   doc.font('regular').fontSize(10).fillColor(MUTED).text(r.subtitle, { width: contentWidth(doc) });
   doc.moveDown(0.8).fillColor(INK);
-  r.blocks.forEach((b, i) => render(doc, b, r.blocks[i + 1]));
+  r.blocks.forEach((b, i) => render(doc, b, [r.blocks[i + 1], r.blocks[i + 2]]));
   footers(doc, r);
   doc.end();
   return done;

@@ -23,13 +23,17 @@ function para(doc: Doc, text: string, o: { size?: number; align?: 'left' | 'righ
 function field(doc: Doc, f: LetterField, lang: LetterDetail['lang']): void {
   const w = contentWidth(doc);
   const tag = f.verbatimToPoster ? (lang === 'ja' ? '※ 発信者にそのまま通知されます' : '* passed to the poster as written') : '';
-  ensure(doc, 60);
+  // A long label wraps inside a taller band instead of running into the text below.
+  const labelWidth = tag ? w - 200 : w - 20;
+  doc.font('bold').fontSize(10);
+  const band = Math.max(20, doc.heightOfString(f.label, { width: labelWidth }) + 9);
+  ensure(doc, band + 40);
   const y = doc.y;
-  doc.rect(MARGIN.left, y, w, 20).fill(BAND);
-  doc.rect(MARGIN.left, y, 3, 20).fill(f.verbatimToPoster ? VERBATIM : '#1f3a5f');
-  doc.font('bold').fontSize(10).fillColor(INK).text(f.label, MARGIN.left + 10, y + 5, { width: w - 200, lineBreak: false });
+  doc.rect(MARGIN.left, y, w, band).fill(BAND);
+  doc.rect(MARGIN.left, y, 3, band).fill(f.verbatimToPoster ? VERBATIM : '#1f3a5f');
+  doc.font('bold').fontSize(10).fillColor(INK).text(f.label, MARGIN.left + 10, y + 5, { width: labelWidth });
   if (tag) doc.font('regular').fontSize(7.5).fillColor(VERBATIM).text(tag, MARGIN.left + w - 190, y + 6.5, { width: 182, align: 'right', lineBreak: false });
-  doc.y = y + 26;
+  doc.y = y + band + 6;
   doc.font('regular').fontSize(9.5).fillColor(INK);
   doc.text(f.value || ' ', MARGIN.left + 10, doc.y, { width: w - 20, lineGap: 2.5 });
   doc.moveDown(0.9);

@@ -7,8 +7,9 @@ import { sql as m006 } from './006-letters.js';
 import { sql as m009 } from './009-evidence-trust.js';
 import { sql as m012 } from './012-captures.js';
 import { sql as m007 } from './007-population.js';
+import { sql as m008 } from './008-letter-facts.js';
 
 /** Numbered migrations, applied in order (landing order); the database's user_version is the count applied. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m009, m012, m007];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m009, m012, m007, m008];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

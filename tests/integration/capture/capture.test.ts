@@ -121,7 +121,12 @@ describe.skipIf(chromiumMissing)('capturing the page a suspect voice was found o
   it('works through the handler map over plain HTTP: media fetched, prefilled values confirmed or edited with history', async () => {
     const ctx = fresh();
     const s = await op(ctx, 'suspects.create', { kind: 'clip', label: 'clip', uploader: 'typed-by-staff' });
+    // A time-stamp authority that does not answer: the capture is kept, and says it has no token and why.
+    await op(ctx, 'evidence.updateSettings', { tsaUrl: 'http://127.0.0.1:9/tsr' });
     const r = await op(ctx, 'captures.start', { suspectId: s.id, url: `${site.http}/start`, allowPrivate: true });
+    expect(r.capture.timestamp).toMatchObject({ state: 'failed', authority: 'http://127.0.0.1:9/tsr', tokenSha256: null });
+    expect(r.capture.timestamp.note).toMatch(/system clock of this computer only/);
+    expect(r.capture.artefacts.map((a) => a.kind)).not.toContain('timestamp');
     expect(r.capture.tls).toBeNull();
     expect(r.prefilled).not.toContain('uploader');
     expect(r.differing).toEqual([{ field: 'uploader', pageValue: 'voice_uploader_42', current: 'typed-by-staff' }]);

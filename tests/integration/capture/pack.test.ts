@@ -12,19 +12,25 @@ import { freshDataDir } from '../../helpers/paths.js';
 import { startCaptureSite } from '../../helpers/capture-site.js';
 import type { CaptureSite } from '../../helpers/capture-site.js';
 import { unpack } from '../evidence/zip-tools.js';
+import { checkTimestampToken } from '../../../src/evidence/timestamp/verify-token.js';
+import { hasOpenssl, startLoopbackTsa } from '../../helpers/loopback-tsa.js';
+import type { LoopbackTsa } from '../../helpers/loopback-tsa.js';
 import { LINES, bytesOf, fixtureCore, hasEspeak, op, speech, withoutBundledModels } from '../workbench/helpers.js';
 
 const sha = (b: Buffer | Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack and report', () => {
+describe.skipIf(chromiumMissing || !hasEspeak || !hasOpenssl)('captures in the evidence pack and report', () => {
   let site: CaptureSite;
+  let tsa: LoopbackTsa;
   const dir = freshDataDir('seimon-capture-pack-audio');
   beforeAll(async () => {
     withoutBundledModels();
     site = await startCaptureSite({ voice: fs.readFileSync(speech(dir, 'suspect.wav', `${LINES[0]} ${LINES[1]}`)) });
+    tsa = await startLoopbackTsa(path.join(dir, 'tsa'));
   });
   afterAll(async () => {
     await site?.close();
+    await tsa?.close();
   });
 
   it('packs each capture’s artefacts with their hashes, and the report shows the page with its URL and time', async () => {
@@ -33,6 +39,8 @@ describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack an
     const p = await op(ctx, 'performers.create', { name: '青木 葵' });
     await op(ctx, 'references.import', { performerId: p.id, name: 'ref.wav', bytes: bytesOf(speech(dir, 'ref.wav', `${LINES[2]} ${LINES[3]}`)) });
     await op(ctx, 'performers.enroll', { id: p.id });
+    // A real RFC 3161 authority on loopback (openssl ts): the capture's manifest gets a token.
+    await op(ctx, 'evidence.updateSettings', { examiner: { name: '鑑定 太郎', role: '事務局' }, tsaUrl: tsa.url });
     const s = await op(ctx, 'suspects.create', { kind: 'clip', label: 'ミナト' });
     const r = await op(ctx, 'captures.start', { suspectId: s.id, url: `${site.https}/start`, allowPrivate: true });
     // The HTTPS media needs the test's own certificate: fetched through the workflow with it.
@@ -45,7 +53,8 @@ describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack an
     const printout = r.capture.artefacts.find((a) => a.kind === 'printout')!;
     expect(printouts).toEqual([expect.objectContaining({ captureId: r.capture.id, suspectId: s.id, suspectLabel: 'ミナト', finalUrl: `${site.https}/page`, sha256: printout.sha256 })]);
     expect(sha(await op(ctx, 'captures.artefact', { captureId: r.capture.id, kind: 'printout' }))).toBe(printout.sha256);
-    await op(ctx, 'evidence.updateSettings', { examiner: { name: '山田 鑑定', role: '日本俳優連合 権利保護担当' } });
+    expect(r.capture.timestamp).toMatchObject({ state: 'stamped', authority: tsa.url, note: null });
+    expect(Math.abs(Date.parse(r.capture.timestamp.genTime!) - Date.parse(r.capture.capturedAt))).toBeLessThan(60_000);
     const exp = await op(ctx, 'evidence.export', { caseId: c.id, lang: 'ja' });
     expect(await op(ctx, 'evidence.verify', { fileName: exp.fileName })).toMatchObject({ ok: true });
 
@@ -55,6 +64,12 @@ describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack an
       const name = [...entries.keys()].find((n) => n.startsWith(`captures/${cap.id}/`) && sha(entries.get(n)!) === a.sha256);
       expect(name, a.kind).toBeDefined();
     }
+    const token = entries.get(`captures/${cap.id}/capture-manifest.tsr`)!;
+    expect(sha(token)).toBe(cap.timestamp.tokenSha256);
+    const check = await checkTimestampToken(token, entries.get(`captures/${cap.id}/capture-manifest.json`)!, [tsa.caPem]);
+    expect(check).toMatchObject({ ok: true, chainTrusted: true });
+    // The token is over the manifest exactly: another manifest does not check.
+    expect(await checkTimestampToken(token, Buffer.from('{}'), [tsa.caPem])).toMatchObject({ ok: false });
     const chain = JSON.parse(entries.get('captures/captures.json')!.toString('utf8'));
     expect(chain.captures[0]).toMatchObject({ captureId: cap.id, finalUrl: `${site.https}/page`, capturedBy: 'test', manifestSha256: cap.manifestSha256, browser: { name: 'Chromium' } });
     expect(chain.captures[0].media[0]).toMatchObject({ state: 'fetched', sha256: sha(site.voice) });
@@ -66,6 +81,7 @@ describe.skipIf(chromiumMissing || !hasEspeak)('captures in the evidence pack an
     const html = entries.get('report.html')!.toString('utf8');
     expect(html).toContain('取得したページ');
     expect(html).toContain(cap.manifestSha256);
+    expect(html).toContain('RFC 3161 トークンあり');
     const pdf = path.join(dir, 'report.pdf');
     fs.writeFileSync(pdf, entries.get('report.pdf')!);
     const text = execFileSync('pdftotext', [pdf, '-']).toString('utf8');

@@ -172,6 +172,11 @@ describe.skipIf(!hasShared)('evidence packs (real core, starter model, real spee
     const reports = path.join(work, 'forged-reports.zip');
     repack(reports, forge(entries, fresh, { manifestNamesKey: fresh.fingerprint, change: swapClip }));
     expect((await check(reports)).problem).toMatchObject({ code: 'EVIDENCE_REPORT_KEY_MISMATCH', file: 'report.html' });
+    // 2b. The HTML report re-keyed but the PDF still printing the old key.
+    const pdfOnly = path.join(work, 'forged-pdf.zip');
+    const htmlOnly = (es: typeof entries) => swapClip(es).map((e) => (e.name === 'report.html' ? replaceIn(e, fp, fresh.fingerprint) : e));
+    repack(pdfOnly, forge(entries, fresh, { manifestNamesKey: fresh.fingerprint, change: htmlOnly }));
+    expect((await check(pdfOnly)).problem).toMatchObject({ code: 'EVIDENCE_REPORT_KEY_MISMATCH', file: 'report.pdf' });
     // 3. Everything consistent with the fresh key: intact, but signed by an unknown key.
     const consistent = path.join(work, 'forged-consistent.zip');
     const fix = (es: typeof entries) => swapClip(es).map((e) => (e.name.startsWith('report.') ? replaceIn(e, fp, fresh.fingerprint) : e));

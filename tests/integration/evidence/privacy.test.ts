@@ -69,6 +69,8 @@ describe.skipIf(!hasShared)('packs do not leak other performers (20-performer da
     expect(JSON.parse(standing.text)).toMatchObject({ performerCount: 20, rank: expect.any(Number) as number });
     expect(JSON.parse(standing.text)).not.toHaveProperty('performers');
     expect(all.some((m) => m.text.includes('talk to agency first'))).toBe(false);
+    // The report states how many others reach the threshold, as a count.
+    expect(all.find((m) => m.name === 'report.html')!.text).toMatch(/この出演者以外の登録出演者 19 人のうち、\d+ 人が/);
   });
 
   it('an internal pack without the tick still names no one else; with the tick it does, and the manifest records it', async () => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { CoreContext } from '../../../src/core/context.js';
+import type { InputOf } from '../../../src/api/contract.js';
 import { openCore } from '../../../src/store/open-core.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { freshDataDir } from '../../helpers/paths.js';
@@ -48,8 +49,20 @@ export const REQUESTER = {
   phone: '03-0000-0000',
 };
 
+/** The performer signing for themself. */
+export const PERFORMER_REQUESTER = { name: '山田 花子', organisation: null, address: '東京都港区一丁目2-3', email: 'hanako@example.jp', phone: null };
+
 /** A performer, a suspect clip with provenance and a case, made through the real core. */
-export async function buildCase(o: { performerName?: string; url?: string | null; requester?: boolean; platform?: string } = {}): Promise<Built> {
+export async function buildCase(
+  o: {
+    performerName?: string;
+    url?: string | null;
+    requester?: boolean | InputOf<'letters.setRequester'>;
+    platform?: string;
+    grounds?: string[];
+    facts?: InputOf<'grounds.setForCase'>['facts'];
+  } = {},
+): Promise<Built> {
   const ctx = openCore(freshDataDir('seimon-letters'), 'test');
   const p = await op(ctx, 'performers.create', { name: o.performerName ?? '山田 花子', kana: 'やまだ はなこ', romaji: 'Hanako Yamada', agency: 'テスト事務所' });
   const s = await op(ctx, 'suspects.create', {
@@ -63,7 +76,12 @@ export async function buildCase(o: { performerName?: string; url?: string | null
   });
   const clip = await op(ctx, 'suspects.importClip', { suspectId: s.id, name: 'clip.wav', bytes: syntheticClip() });
   const c = await op(ctx, 'cases.create', { performerIds: [p.id], suspectIds: [s.id], platform: o.platform ?? 'dwango-niconico' });
-  await op(ctx, 'grounds.setForCase', { caseId: c.id, grounds: ['publicity', 'unfair-competition'], facts: { usedActualRecordings: 'no', commercialUse: 'yes' } });
-  if (o.requester !== false) await op(ctx, 'letters.setRequester', REQUESTER);
+  await op(ctx, 'grounds.setForCase', {
+    caseId: c.id,
+    grounds: o.grounds ?? ['publicity', 'unfair-competition'],
+    // REQUESTER is union staff: by default the union sends in its own name and interest.
+    facts: { capacity: 'organisation', ownInterest: 'yes', ...(o.facts ?? { usedActualRecordings: 'no', commercialUse: 'yes' }) },
+  });
+  if (o.requester !== false) await op(ctx, 'letters.setRequester', o.requester === undefined || o.requester === true ? REQUESTER : o.requester);
   return { ctx, caseId: c.id, performerId: p.id, suspectId: s.id, clipSha256: clip.recording.sha256 };
 }

@@ -32,7 +32,7 @@ describe('export is blocked until the letter is complete', () => {
   });
 
   it('lists a suspect without a URL', async () => {
-    const b = await buildCase({ url: null });
+    const b = await buildCase({ url: null, facts: { euLegalBasis: 'French Civil Code Art 9 (droit au respect de la vie privée)' } });
     const d = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'dsa', lang: 'en', platformId: 'meta' });
     expect(d.missing).toEqual(['suspect.url: AI歌ってみた #12']);
     expect(await opError(b.ctx, 'letters.export', { id: d.id, format: 'docx' })).toBe('LETTER_INCOMPLETE');
@@ -99,32 +99,21 @@ describe('editing', () => {
   });
 });
 
-describe('grounds that do not fit', () => {
-  it('warns on performers’ rights for a sound-alike, portrait rights without video, and a DMCA notice for a sound-alike', async () => {
+describe('the platform catalog', () => {
+  it('lists the designated platforms from the data file and user-added operators, designated or not', async () => {
     const b = await buildCase();
-    const legal = await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, grounds: ['performers-rights', 'portrait-personality', 'publicity'], facts: { usedActualRecordings: 'no', hasVideo: false } });
-    expect(legal.warnings.filter((w) => w.level === 'mismatch').map((w) => w.subject)).toEqual(['performers-rights', 'portrait-personality']);
-    const ok = await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { usedActualRecordings: 'yes', hasVideo: true } });
-    expect(ok.warnings.filter((w) => w.level === 'mismatch')).toEqual([]);
-    await op(b.ctx, 'grounds.setForCase', { caseId: b.caseId, facts: { usedActualRecordings: 'no' } });
-    const dmca = await op(b.ctx, 'letters.draft', { caseId: b.caseId, regime: 'dmca', lang: 'en' });
-    expect(dmca.warnings.map((w) => w.subject)).toContain('regime:dmca');
-    expect(await opError(b.ctx, 'grounds.setForCase', { caseId: b.caseId, grounds: ['made-up'] })).toBe('LETTER_UNKNOWN_GROUND');
-    const lib = await op(b.ctx, 'grounds.list', {});
-    expect(lib.find((g) => g.id === 'publicity')?.basis.ja).toContain('最判平成24年2月2日');
-    closeCore(b.ctx);
-  });
-
-  it('lists the designated platforms from the data file and user-added operators', async () => {
-    const b = await buildCase();
-    await op(b.ctx, 'platforms.add', { name: 'にせボイス', operator: '架空AI株式会社', regime: 'idpa-other', kind: 'ai-voice-service', intakeUrl: 'https://example.jp/contact' });
+    await op(b.ctx, 'platforms.add', { name: 'にせボイス', operator: '架空AI株式会社', regime: 'idpa-other', kind: 'ai-voice-service', intakeUrl: 'https://example.jp/contact', hosts: ['https://www.Voices.example.jp/path'] });
     const list = await op(b.ctx, 'platforms.list', {});
     expect(list.filter((p) => p.source === 'catalog').map((p) => p.operator)).toContain('X Corp.');
-    expect(list.find((p) => p.id === 'google-youtube')).toMatchObject({ designatedOn: '2025-04-30', regime: 'idpa-designated', intakeUrl: null });
+    expect(list.find((p) => p.id === 'google-youtube')).toMatchObject({ designatedOn: '2025-04-30', regime: 'idpa-designated', designated: true, intakeUrl: null, hosts: ['youtube.com', 'youtu.be'] });
     const mine = list.find((p) => p.source === 'user')!;
-    expect(mine).toMatchObject({ name: 'にせボイス', regime: 'idpa-other' });
+    expect(mine).toMatchObject({ name: 'にせボイス', regime: 'idpa-other', designated: false, hosts: ['voices.example.jp'] });
     const d = await op(b.ctx, 'letters.draft', { caseId: b.caseId, lang: 'ja', platformId: mine.id });
     expect(d.regime).toBe('guideline');
+    const marked = await op(b.ctx, 'platforms.update', { id: mine.id, designated: true });
+    expect(marked).toMatchObject({ designated: true, regime: 'idpa-designated' });
+    expect(await opError(b.ctx, 'platforms.update', { id: 'google-youtube', designated: false })).toBe('LETTER_UNKNOWN_PLATFORM');
+    expect(await opError(b.ctx, 'platforms.add', { name: 'x', operator: 'y', regime: 'idpa-other', kind: 'k', hosts: ['not a host'] })).toBe('INVALID_INPUT');
     closeCore(b.ctx);
   });
 });

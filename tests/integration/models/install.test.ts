@@ -66,7 +66,8 @@ function cutOff(res: http.ServerResponse, body: Buffer, at: number): void {
     'content-length': body.length,
     etag: ETAG,
   });
-  res.write(body.subarray(0, at), () => setTimeout(() => res.socket?.destroy(), 30));
+  // Give the client time to store what it got (a loaded CI machine needs more than a few ms) before the cut.
+  res.write(body.subarray(0, at), () => setTimeout(() => res.socket?.destroy(), 300));
 }
 
 describe('installing a model over HTTP (loopback server)', () => {

@@ -16,6 +16,8 @@ import type { CoreContext } from '../../../src/core/context.js';
 import { closeCore, openCore } from '../../../src/store/open-core.js';
 import { REPO_ROOT, SHARED_SKIP_MESSAGE, SPEECH_DIR, freshDataDir, hasShared } from '../../helpers/paths.js';
 import { bytesOf, op, waitJob } from '../workbench/helpers.js';
+import { unpack } from '../evidence/zip-tools.js';
+import { exportEvidencePack } from '../../../src/evidence/pack/export.js';
 
 const LIBRI = 'librispeech-train-clean-100-1utt';
 const HELDOUT = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'models', 'training', 'heldout_speakers.json'), 'utf8')) as Record<string, string[]>)[LIBRI] ?? [];
@@ -143,6 +145,16 @@ describe.skipIf(!hasShared)('population check and one scoring path (real speech,
     expect(await runCli(['--data-dir', dataDir, 'screen'], { stdout: (x) => (out += x), stderr: () => undefined })).toBe(0);
     expect(out).toContain(`Population check: ${N + 1} performers`);
     expect(out).toMatch(/>= 90 % \(very-high\): false matches [\d.]+ % measured, 1\.89 % stated/);
+  });
+
+  it("the evidence report's population section prints this installation's check (23 performers)", async () => {
+    await op(ctx, 'evidence.updateSettings', { examiner: { name: '山田 鑑定', role: '権利保護担当' } });
+    const c = await op(ctx, 'cases.create', { performerIds: [ids.solo], suspectIds: [ids.suspect] });
+    const out = path.join(work, 'pack.zip');
+    await exportEvidencePack(ctx, { caseId: c.id, out, lang: 'en', audience: 'recipient', includeReferenceAudio: false });
+    const html = Buffer.from(unpack(out).find((e) => e.name === 'report.html')!.source as Uint8Array).toString();
+    expect(html).toContain('Figures from the population check on this installation&#39;s performers');
+    expect(html).toContain('the 23 enrolled performers');
   });
 
   it('`seimon eval --scoring app` reports an EER that an independent recomputation from --scores matches', async () => {

@@ -29,6 +29,8 @@ export function CaseDetail({ id }: { id: string }) {
   const [withOthers, setWithOthers] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [checks, setChecks] = useState<Record<string, string>>({});
+  /** Bumped when the case's facts or grounds are saved, so an open letter is recomposed. */
+  const [legalVersion, setLegalVersion] = useState(0);
 
   async function changeStatus() {
     if (!next) return;
@@ -86,7 +88,15 @@ export function CaseDetail({ id }: { id: string }) {
               <dt>{t('cases.platform')}</dt>
               <dd>{c.platform ?? '—'}</dd>
               <dt>{t('cases.grounds')}</dt>
-              <dd>{c.legalGrounds ?? '—'}</dd>
+              <dd data-testid="case-grounds">
+                {c.legal.grounds.length
+                  ? c.legal.grounds.map((g) => (
+                      <span key={g.id} className={g.status === 'confirmed' ? 'tag ok' : g.status === 'belief' ? 'tag warn' : 'tag bad'} title={t(`legal.status.${g.status}`)}>
+                        {g.name[i18n.language === 'en' ? 'en' : 'ja']}
+                      </span>
+                    ))
+                  : (c.legalGrounds ?? '—')}
+              </dd>
             </dl>
             <CaseScores c={c} />
           </div>
@@ -184,8 +194,14 @@ export function CaseDetail({ id }: { id: string }) {
           </ol>
         </div>
       </div>
-      <CaseLegalCard caseId={id} />
-      <LettersCard caseId={id} />
+      <CaseLegalCard
+        caseId={id}
+        onSaved={() => {
+          setLegalVersion((v) => v + 1);
+          void reload();
+        }}
+      />
+      <LettersCard caseId={id} legalVersion={legalVersion} />
     </section>
   );
 }

@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
-import type { CaseFacts, YesNoUnknown } from '../../../../src/api/contract';
+import type { CaseFacts } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
+import { letterError } from './letterError';
+import { FactsForm } from './FactsForm';
+import { PoaCard } from './PoaCard';
 
-/** The case's facts and chosen legal grounds, with warnings where a ground does not fit. */
-export function CaseLegalCard({ caseId }: { caseId: string }) {
+const STATUS_TAG = { confirmed: 'tag ok', belief: 'tag warn', contradicted: 'tag bad' } as const;
+
+/** The case's facts and chosen legal grounds: how each ground stands on the facts, and the history. */
+export function CaseLegalCard({ caseId, onSaved }: { caseId: string; onSaved?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ja';
   const notify = useAppStore((s) => s.notify);
@@ -22,49 +26,45 @@ export function CaseLegalCard({ caseId }: { caseId: string }) {
     }
   }, [legal]);
 
-  async function save() {
+  /** Saves the form; after attaching a power of attorney, keeps the stored date and document. */
+  async function save(keepPoa = false) {
     if (!facts) return;
-    const res = await call('grounds.setForCase', { caseId, grounds: chosen, facts });
-    if (!res.ok) notify('error', errorText(t, res.error));
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the document is set only by attaching it
+    const { poaDocument, poaSignedOn, ...rest } = facts;
+    const res = await call('grounds.setForCase', { caseId, grounds: chosen, facts: keepPoa ? rest : { ...rest, poaSignedOn } });
+    if (!res.ok) notify('error', letterError(t, res.error));
     await reload();
+    onSaved?.();
   }
   if (!legal || !facts || !grounds) return null;
-  const ynu = (key: 'usedActualRecordings' | 'commercialUse') => (
-    <label>
-      {t(`letters.facts.${key}`)}
-      <select value={facts[key]} onChange={(e) => setFacts({ ...facts, [key]: e.target.value as YesNoUnknown })}>
-        <option value="unknown">{t('letters.unknown')}</option>
-        <option value="yes">{t('letters.yes')}</option>
-        <option value="no">{t('letters.no')}</option>
-      </select>
-    </label>
-  );
+  const statusOf = (id: string) => legal.assessments.find((a) => a.id === id);
   return (
     <div className="card" data-testid="case-legal">
       <h2>{t('letters.legal')}</h2>
-      <div className="toolbar">
-        {ynu('usedActualRecordings')}
-        {ynu('commercialUse')}
-        <label className="inline">
-          <input type="checkbox" checked={facts.hasVideo} onChange={(e) => setFacts({ ...facts, hasVideo: e.target.checked })} />
-          {t('letters.facts.hasVideo')}
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={facts.electionCandidate} onChange={(e) => setFacts({ ...facts, electionCandidate: e.target.checked })} />
-          {t('letters.facts.electionCandidate')}
-        </label>
-      </div>
+      <p className="small muted">{t('legal.factsHint')}</p>
+      <FactsForm facts={facts} onChange={setFacts} />
+      {(facts.capacity === 'agent' || facts.capacity === 'lawyer') && (
+        <PoaCard
+          caseId={caseId}
+          facts={legal.facts}
+          onSaved={() => void save(true)}
+        />
+      )}
       <fieldset className="grounds">
         <legend>{t('letters.groundsTitle')}</legend>
-        {grounds.map((g) => (
-          <label key={g.id} className="ground">
-            <input type="checkbox" checked={chosen.includes(g.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, g.id] : c.filter((x) => x !== g.id)))} />
-            <span>
-              <strong>{g.name[lang]}</strong> <span className="small muted">{g.basis[lang]}</span>
-              <span className="small block">{g.explanation[lang]}</span>
-            </span>
-          </label>
-        ))}
+        {grounds.map((g) => {
+          const a = statusOf(g.id);
+          return (
+            <label key={g.id} className="ground" data-ground={g.id}>
+              <input type="checkbox" checked={chosen.includes(g.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, g.id] : c.filter((x) => x !== g.id)))} />
+              <span>
+                <strong>{g.name[lang]}</strong> <span className="small muted">{g.basis[lang]}</span>{' '}
+                {a && <span className={STATUS_TAG[a.status]}>{t(`legal.status.${a.status}`)}</span>}
+                <span className="small block">{g.explanation[lang]}</span>
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
       {legal.warnings.length > 0 && (
         <ul className="warnings" role="note">
@@ -75,9 +75,27 @@ export function CaseLegalCard({ caseId }: { caseId: string }) {
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => void save()}>
+      <button type="button" className="primary" onClick={() => void save(false)}>
         {t('letters.saveLegal')}
       </button>
+      {legal.history.length > 0 && (
+        <details className="spaced">
+          <summary>
+            {t('legal.history')} ({legal.history.length})
+          </summary>
+          <ol className="history small">
+            {legal.history.map((h, i) => (
+              <li key={i}>
+                {t('legal.historyItem', {
+                  at: h.at.slice(0, 16).replace('T', ' '),
+                  actor: h.actor,
+                  grounds: h.grounds.map((id) => grounds.find((g) => g.id === id)?.name[lang] ?? id).join('、') || t('legal.none'),
+                })}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, fieldText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { LetterDetail, LetterField, LetterFormat } from '../../../../src/api/contract';
 import { useAppStore } from '../../app/store';
+import { letterError } from './letterError';
 import { downloadBytes } from '../../lib/download';
+import { SendPanel } from './SendPanel';
 
 const MIME: Record<LetterFormat, string> = {
   pdf: 'application/pdf',
@@ -18,32 +19,32 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
   const { t, i18n } = useTranslation();
   const uiLang = i18n.language === 'en' ? 'en' : 'ja';
   const notify = useAppStore((s) => s.notify);
-  const setPage = useAppStore((s) => s.setPage);
   const [outcome, setOutcome] = useState('removed');
 
   async function edit(field: LetterField, value: string | null) {
     if (value !== null && value === field.value) return;
     const res = await call('letters.editField', { id: letter.id, field: field.key, value });
     if (res.ok) onChange(res.value);
-    else notify('error', errorText(t, res.error));
+    else notify('error', letterError(t, res.error));
   }
   async function exportAs(format: LetterFormat) {
     const res = await call('letters.export', { id: letter.id, format });
-    if (!res.ok) return notify('error', errorText(t, res.error));
+    if (!res.ok) return notify('error', letterError(t, res.error));
     downloadBytes(res.value.bytes as Uint8Array<ArrayBuffer>, res.value.fileName, MIME[format]);
     notify('success', t('letters.exported', { file: res.value.fileName }));
     const fresh = await call('letters.get', { id: letter.id });
     if (fresh.ok) onChange(fresh.value);
   }
-  async function markSent() {
-    const res = await call('letters.markSent', { id: letter.id });
+  async function confirm(blocker: string, confirmed: boolean) {
+    const res = await call('letters.confirm', { id: letter.id, blocker, confirmed });
     if (res.ok) onChange(res.value);
-    else notify('error', errorText(t, res.error));
+    else notify('error', letterError(t, res.error));
   }
+  const blocked = letter.status === 'draft' && letter.blockers.length > 0;
   async function respond() {
     const res = await call('letters.recordResponse', { id: letter.id, outcome });
     if (res.ok) onChange(res.value);
-    else notify('error', errorText(t, res.error));
+    else notify('error', letterError(t, res.error));
   }
   async function copy(text: string) {
     try {
@@ -61,22 +62,50 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
         <span className="tag">{t(`letters.status.${letter.status}`)}</span>
         <span className="small muted">{letter.addressee}</span>
       </header>
+      {blocked && (
+        <div className="blockers" role="alert" data-testid="letter-blockers">
+          <h4>{t('legal.blockedTitle')}</h4>
+          <ul>
+            {letter.blockers.map((b) => (
+              <li key={b.id} data-blocker={b.id}>
+                {b.message[uiLang]}{' '}
+                {b.confirmable && (
+                  <button type="button" onClick={() => void confirm(b.id, true)}>
+                    {t('legal.confirm')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {letter.status === 'draft' &&
+        letter.confirmed.map((id) => (
+          <p key={id} className="small muted">
+            {t('legal.confirmed', { id })}{' '}
+            <button type="button" className="link" onClick={() => void confirm(id, false)}>
+              {t('legal.withdraw')}
+            </button>
+          </p>
+        ))}
       {letter.warnings.map((w, i) => (
         <p key={i} className={`warning-${w.level} small`}>
           {w.message[uiLang]}
         </p>
       ))}
+      {letter.grounds.length > 0 && (
+        <p className="small">
+          {t('legal.grounds')}:{' '}
+          {letter.grounds.map((g) => (
+            <span key={g.id} className={g.status === 'confirmed' ? 'tag ok' : 'tag warn'} title={t(`legal.status.${g.status}`)}>
+              {g.name[uiLang]}
+            </span>
+          ))}
+        </p>
+      )}
       {letter.missing.length > 0 && (
         <p className="error-banner small" role="alert">
-          {t('letters.missing', { items: letter.missing.map((m) => fieldText(t, m)).join(t('errorFields.separator')) })}
-          {letter.missing.some((m) => m.startsWith('requester.')) && (
-            <>
-              {' '}
-              <button type="button" className="link" onClick={() => setPage('settings')}>
-                {t('letters2.toSettings')}
-              </button>
-            </>
-          )}
+          {t('letters.missing', { items: letter.missing.join(', ') })}
         </p>
       )}
       {letter.fields.map((f) => (
@@ -108,15 +137,10 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
       ))}
       <div className="toolbar">
         {(['pdf', 'docx', 'txt'] as const).map((f) => (
-          <button key={f} type="button" disabled={letter.missing.length > 0} onClick={() => void exportAs(f)}>
+          <button key={f} type="button" disabled={letter.missing.length > 0 || blocked} title={blocked ? letter.blockers.map((b) => b.message[uiLang]).join('\n') : undefined} onClick={() => void exportAs(f)}>
             {t('letters.export', { format: f.toUpperCase() })}
           </button>
         ))}
-        {letter.status === 'draft' && (
-          <button type="button" className="primary" disabled={letter.exports.length === 0} onClick={() => void markSent()}>
-            {t('letters.markSent')}
-          </button>
-        )}
         {letter.status === 'sent' && (
           <>
             <label>
@@ -135,14 +159,27 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
           </>
         )}
       </div>
+      {letter.attachments.length > 0 && (
+        <div className="small">
+          <strong>{t('legal.attachments')}</strong>
+          <ul>
+            {letter.attachments.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <SendPanel letter={letter} onChange={onChange} />
       {letter.clocks.length > 0 && (
         <div>
           <h4>{t('letters.clocks')}</h4>
           <ul className="plain">
             {letter.clocks.map((c) => (
               <li key={c.clock} className={!c.closedAt && Date.parse(c.dueAt) < Date.now() ? 'overdue' : ''}>
-                {c.text[uiLang].label}: {t('letters.due', { at: c.dueAt.slice(0, 16).replace('T', ' ') })} {c.closedAt ? `(${t('letters.closed')})` : ''}
-                <div className="small muted">{c.text[uiLang].basis}</div>
+                {c.label}: {c.dueOn ? t('legal.dueOn', { date: c.dueOn }) : t('letters.due', { at: c.dueAt.slice(0, 16).replace('T', ' ') })} {c.closedAt ? `(${t('letters.closed')})` : ''}
+                <div className="small muted">
+                  {c.basis} {c.dueOn ? t('legal.countingNote') : ''}
+                </div>
               </li>
             ))}
           </ul>
