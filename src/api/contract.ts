@@ -3,7 +3,7 @@
  * This module imports only zod, so the renderer and the Electron main process can use it safely.
  */
 import { z } from 'zod';
-import { idSchema, notesText, optionalText, requiredText } from './fields.js';
+import { idSchema, notesText, optionalDateTime, optionalText, requiredText } from './fields.js';
 import type { ModelSummary } from '../models/manifest.js';
 import type { CatalogItem } from '../models/catalog.js';
 import { AI_USES } from '../domain/workbench.js';
@@ -14,11 +14,14 @@ import { captureContract } from './contract-capture.js';
 import { cliContract } from './contract-cli.js';
 import { CASE_STATUSES } from '../domain/cases.js';
 import type { AuditVerification, Case, CaseDetail } from '../domain/cases.js';
+import type { CitedScore } from '../letters/scores.js';
 import type { AppInfo, Performer, PerformerDetail } from '../domain/performers.js';
 import type {
   Comparison,
   JobStatus,
+  PerformerOverview,
   Recording,
+  ScoreDistribution,
   ScreeningRun,
   Settings,
   Spectrogram,
@@ -60,9 +63,9 @@ const suspectFields = {
   }),
   platform: optionalText('Platform'),
   uploader: optionalText('Uploader'),
-  postedAt: optionalText('Posted at', 40),
-  capturedAt: optionalText('Captured at', 40),
-  foundAt: optionalText('Found at', 40),
+  postedAt: optionalDateTime('Posted at'),
+  capturedAt: optionalDateTime('Captured at'),
+  foundAt: optionalDateTime('Found at'),
   notes: notesText('Notes'),
   postTitle: optionalText('Post title', 200),
 };
@@ -100,6 +103,7 @@ const caseFields = {
 export const contract = {
   'app.info': { input: z.strictObject({}), output: {} as AppInfo },
   'performers.list': { input: z.strictObject({}), output: [] as Performer[] },
+  'performers.overview': { input: z.strictObject({}), output: [] as PerformerOverview[] },
   'performers.create': { input: z.strictObject(performerFields), output: {} as Performer },
   'performers.update': {
     input: z.strictObject({
@@ -140,11 +144,25 @@ export const contract = {
   'screening.start': { input: z.strictObject({ modelId: modelIdInput }), output: {} as JobStatus },
   'screening.latest': { input: z.strictObject({ modelId: modelIdInput }), output: null as ScreeningRun | null },
   'screening.csv': { input: z.strictObject({ runId: idSchema, lang: z.enum(['ja', 'en']) }), output: '' as string },
+  /** The running screening job, else the last one since the app started: a page opened mid-run follows it. */
+  'screening.current': { input: z.strictObject({}), output: null as JobStatus | null },
   'jobs.status': { input: z.strictObject({ id: idSchema }), output: {} as JobStatus },
   'jobs.cancel': { input: z.strictObject({ id: idSchema }), output: {} as JobStatus },
   'compare.get': {
-    input: z.strictObject({ performerId: idSchema, suspectId: idSchema, modelId: modelIdInput, lang: z.enum(['ja', 'en']) }),
+    input: z.strictObject({
+      performerId: idSchema,
+      suspectId: idSchema,
+      modelId: modelIdInput,
+      lang: z.enum(['ja', 'en']),
+      suspectRecordingId: idSchema.nullish(),
+      referenceRecordingId: idSchema.nullish(),
+    }),
     output: {} as Comparison,
+  },
+  /** The population check's same/different-speaker normalised scores, with this score placed among them. */
+  'compare.distribution': {
+    input: z.strictObject({ modelId: modelIdInput, score: z.number().finite().min(-1000).max(1000) }),
+    output: null as ScoreDistribution | null,
   },
   'audio.waveform': {
     input: z.strictObject({ recordingId: idSchema, points: z.number().int().min(16).max(4000) }),
@@ -183,6 +201,8 @@ export const contract = {
   },
   'cases.list': { input: z.strictObject({}), output: [] as Case[] },
   'cases.get': { input: z.strictObject({ id: idSchema }), output: {} as CaseDetail },
+  /** One score per performer × suspect of the case: the one last exported as evidence, else the latest screening. */
+  'cases.scores': { input: z.strictObject({ id: idSchema }), output: [] as CitedScore[] },
   'cases.create': { input: z.strictObject({ ...caseFields, performerIds: z.array(idSchema).min(1).max(50), suspectIds: z.array(idSchema).min(1).max(200) }), output: {} as CaseDetail },
   'cases.update': { input: z.strictObject({ id: idSchema, ...caseFields }), output: {} as CaseDetail },
   'cases.updateStatus': { input: z.strictObject({ id: idSchema, status: z.enum(CASE_STATUSES), note: notesText('Note', 2000) }), output: {} as CaseDetail },
@@ -215,6 +235,7 @@ export type { CatalogItem } from '../models/catalog.js';
 export type * from '../domain/workbench.js';
 export type * from '../domain/performers.js';
 export type * from '../domain/cases.js';
+export type { CitedScore } from '../letters/scores.js';
 export { CASE_STATUSES } from '../domain/cases.js';
 export { KNOWN_TSAS } from '../domain/evidence.js';
 export { AI_USES } from '../domain/workbench.js';

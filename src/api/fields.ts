@@ -47,3 +47,16 @@ export function notesText(label: string, max = 5000) {
 }
 
 export const idSchema = z.string().regex(/^[a-z]+_[0-9a-z]{10,40}$/, { error: 'Not a valid id' });
+
+/** ISO 8601 date, or date and time (minutes, optional seconds and zone): what the date pickers send. */
+const ISO_DATE_OR_EMPTY = /^(?:|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/;
+
+/** An optional date or date-time; free text such as 「2025年11月20日」 is refused so dates sort and compare. */
+export function optionalDateTime(label: string) {
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .regex(ISO_DATE_OR_EMPTY, { error: `${label}: use a date such as 2025-11-20 or 2025-11-20T14:30` })
+    .transform((s) => (s === '' ? null : s))
+    .nullish();
+}

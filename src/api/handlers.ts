@@ -5,6 +5,7 @@ import type { Handler } from './handlers/types.js';
 import { audioHandlers } from './handlers/audio.js';
 import { captureHandlers } from './handlers/captures.js';
 import { caseHandlers } from './handlers/cases.js';
+import { caseScoreHandlers } from './handlers/case-scores.js';
 import { evidenceHandlers } from './handlers/evidence.js';
 import { letterHandlers } from './handlers/letters.js';
 import { cliFileHandlers } from './handlers/cli-files.js';
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...modelHandlers,
   ...caseHandlers,
+  ...caseScoreHandlers,
   ...evidenceHandlers,
   ...letterHandlers,
   ...populationHandlers,

@@ -218,8 +218,11 @@ export interface LetterEdit {
 
 export interface LetterClock {
   clock: string;
+  /** Label and basis in the letter's language (what the letter itself cites). */
   label: string;
   basis: string;
+  /** Label and basis in both languages, so the UI can speak its own language whatever the letter's. */
+  text: { ja: { label: string; basis: string }; en: { label: string; basis: string } };
   note: string;
   startedAt: string;
   dueAt: string;

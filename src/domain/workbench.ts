@@ -70,6 +70,36 @@ export interface VoiceprintStatus {
   stale: boolean;
 }
 
+/** Same- and different-speaker scores of the population check on shared bins, and one score among them. */
+export interface ScoreDistribution {
+  /** 'llr' when the scores are calibrated log-likelihood ratios, else normalised or raw scores. */
+  kind: 'llr' | 'score';
+  /** Left edge of the first bin and the width of every bin, in score units. */
+  lo: number;
+  binWidth: number;
+  /** Trial counts per bin. */
+  target: number[];
+  nonTarget: number[];
+  targetTrials: number;
+  nonTargetTrials: number;
+  score: number;
+  /** Share of different-speaker trials scoring at or above this score (its false-match rate here). */
+  nonTargetsAtOrAbove: number | null;
+  /** Share of same-speaker trials scoring below it. */
+  targetsBelow: number | null;
+}
+
+/** A performer's readiness at a glance, under the default model. */
+export interface PerformerOverview {
+  performerId: string;
+  references: number;
+  /** References flagged weak (little speech, noise, clipping…). */
+  weakReferences: number;
+  /** Speech across all references, in seconds (30 s or more is the target). */
+  speechSeconds: number;
+  voiceprint: 'ready' | 'stale' | 'none';
+}
+
 export type SuspectKind = 'voice_model' | 'clip';
 
 /** A suspect AI voice model (service, operator, character) or a single clip found online. */
@@ -145,7 +175,8 @@ export interface ScreeningRun {
   startedAt: string;
   finishedAt: string | null;
   performers: { id: string; name: string }[];
-  suspects: { id: string; label: string; service: string | null }[];
+  /** `platform` names where a single clip was found (runs before it was recorded lack it). */
+  suspects: { id: string; label: string; service: string | null; platform?: string | null }[];
   /** Ranked best first: by LLR (same order as %) when calibrated, else by AS-norm when a cohort was used, else by raw cosine. */
   matches: ScreeningMatch[];
   /** Items left out and why (no references, no speech, unreadable clip…). */
@@ -175,6 +206,14 @@ export interface Comparison {
   regionThreshold: number;
   suspectRecordingId: string;
   referenceRecordingId: string;
+  /** Every usable clip of the suspect and every reference of the performer, for choosing the pair shown. */
+  clips: { id: string; name: string; speechSeconds: number }[];
+  references: { id: string; name: string; speechSeconds: number }[];
+  /** Per-pair scores: each clip against each reference (not the voiceprint), read like the overall score. */
+  pairs: PairReading[];
+  /** Analysis window and hop of the model (seconds): a clip shorter than a few windows has a flat timeline. */
+  windowSeconds: number;
+  hopSeconds: number;
   caveats: string[];
   /** Error rates measured at each band's threshold when the model was calibrated; null if unknown. */
   errorRates: BandErrorRateReading[] | null;
@@ -182,6 +221,12 @@ export interface Comparison {
   errorRatesBasis: string | null;
   /** The population check on the enrolled performers: its rates, counts, and whether the band is withheld. */
   population: PopulationFigures;
+}
+
+/** One suspect clip scored against one reference recording. */
+export interface PairReading extends ScoreReading {
+  clipId: string;
+  referenceId: string;
 }
 
 /** False-match and miss rates at one verdict band's threshold. */

@@ -121,6 +121,15 @@ export class JobRegistry {
     return undefined;
   }
 
+  /** The running job of a kind, else the one started last (null when none ran since the core opened). */
+  latest(kind: JobStatus['kind']): JobStatus | null {
+    const running = this.running(kind);
+    if (running) return running;
+    let last: Entry | undefined;
+    for (const e of this.jobs.values()) if (e.status.kind === kind && (!last || e.startedMs >= last.startedMs)) last = e;
+    return last ? this.snapshot(last) : null;
+  }
+
   /** Cancels every running job and waits for all of them to end (before closing the core). */
   async shutdown(): Promise<void> {
     for (const e of this.jobs.values()) if (e.status.state === 'running') e.abort.abort();

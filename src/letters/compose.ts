@@ -21,6 +21,10 @@ function clocksOf(ctx: CoreContext, data: LegalData, row: LetterRow): LetterCloc
       clock: c.clock,
       label: def?.label[row.lang] ?? c.clock,
       basis: def?.basis[row.lang] ?? '',
+      text: {
+        ja: { label: def?.label.ja ?? c.clock, basis: def?.basis.ja ?? '' },
+        en: { label: def?.label.en ?? c.clock, basis: def?.basis.en ?? '' },
+      },
       note: def?.note[row.lang] ?? '',
       startedAt: c.startedAt,
       dueAt: c.dueAt,

@@ -44,7 +44,7 @@ export function comparisonCaveats(f: CaveatFacts, lang: Lang): string[] {
   if (f.voiceprintSpeechSeconds < 30)
     out.push(ja ? `声紋は ${fmt(f.voiceprintSpeechSeconds)} 秒の発話のみから作られています（30 秒以上を推奨）。` : `The voiceprint rests on only ${fmt(f.voiceprintSpeechSeconds)} s of speech (30 s or more is advised).`);
   if (f.clipSpeechSeconds < 5)
-    out.push(ja ? `疑義音声の発話は ${fmt(f.clipSpeechSeconds)} 秒しかなく、スコアは不安定です。` : `The suspect clips hold only ${fmt(f.clipSpeechSeconds)} s of speech; the score is unstable.`);
+    out.push(ja ? `疑わしい音声の発話は ${fmt(f.clipSpeechSeconds)} 秒しかなく、スコアは不安定です。` : `The suspect clips hold only ${fmt(f.clipSpeechSeconds)} s of speech; the score is unstable.`);
   for (const c of f.clips) {
     const q = c.quality;
     const issues: string[] = [];
@@ -53,7 +53,7 @@ export function comparisonCaveats(f: CaveatFacts, lang: Lang): string[] {
     if (q.snrDb !== null && q.snrDb < MIN_REFERENCE_SNR_DB) issues.push(weakReasonText('noisy', lang));
     if (q.clippingRatio > 0.01) issues.push(weakReasonText('clipping', lang));
     if (issues.length)
-      out.push(ja ? `疑義音声「${c.originalName}」: ${issues.join('、')}。スコアが下がる場合があります。` : `Suspect clip "${c.originalName}": ${issues.join(', ')}; scores may be lowered.`);
+      out.push(ja ? `疑わしい音声のクリップ「${c.originalName}」: ${issues.join('、')}。スコアが下がる場合があります。` : `Suspect clip "${c.originalName}": ${issues.join(', ')}; scores may be lowered.`);
   }
   if (!f.cohort)
     out.push(ja ? 'コホート正規化（AS-norm）は適用されていません（比較対象の話者が不足）。' : 'No cohort normalisation (AS-norm) was applied: too few other speakers to compare against.');

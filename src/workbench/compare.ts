@@ -25,6 +25,7 @@ import { scoringFor } from './population.js';
 import { modelRef } from './readings.js';
 import { regionRule } from './regions.js';
 import { embedSuspect } from './suspect-embedding.js';
+import { pairReadings } from './compare-pairs.js';
 
 interface Embedded {
   voiceprint: { vector: Float32Array; speechSeconds: number };
@@ -56,7 +57,16 @@ async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: str
 /** Builds the comparison view of a performer and a suspect under a model (the default when none). */
 export async function comparePerformerSuspect(
   ctx: CoreContext,
-  input: { performerId: string; suspectId: string; modelId?: string | null | undefined; lang: Lang },
+  input: {
+    performerId: string;
+    suspectId: string;
+    modelId?: string | null | undefined;
+    lang: Lang;
+    /** The clip whose timeline is shown (default: the best-matching clip). */
+    suspectRecordingId?: string | null | undefined;
+    /** The reference shown beside it (default: the one with the most speech). */
+    referenceRecordingId?: string | null | undefined;
+  },
 ): Promise<Comparison> {
   await registerBundledModels(ctx);
   const model = resolveModel(ctx, input.modelId);
@@ -76,8 +86,11 @@ export async function comparePerformerSuspect(
   const enroll = { vector: vp, owner: performer.id };
   const overall = scorePair(setup, enroll, { vector: suspectVector, owner: null });
 
-  // The clip that matches best carries the timeline (ties: the first), every window through the same scorer.
-  const best = clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
+  // The chosen clip carries the timeline; by default the clip that matches best (ties: the first), every
+  // window through the same scorer.
+  const chosen = input.suspectRecordingId ? clips.find((c) => c.recording.id === input.suspectRecordingId) : undefined;
+  if (input.suspectRecordingId && !chosen) throw new SeimonError('NOT_FOUND', 'That clip is not a usable clip of this suspect.');
+  const best = chosen ?? clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
   const windows = best.embedding.windows;
   const scorer = makeScorer(setup, [enroll], windows.map((w) => ({ vector: w.embedding, owner: null })));
   const timeline: TimelinePoint[] = windows.map((w, k) => ({ start: w.start, end: w.end, ...scorer.reading(0, k) }));
@@ -87,7 +100,9 @@ export async function comparePerformerSuspect(
     rule.threshold,
     { field: 'raw' },
   ).map((r) => ({ start: r.start, end: r.end, peak: r.peak }));
-  const bestReference = references.reduce((a, r) => (r.quality.speechSeconds > a.quality.speechSeconds ? r : a));
+  const chosenReference = input.referenceRecordingId ? references.find((r) => r.id === input.referenceRecordingId) : undefined;
+  if (input.referenceRecordingId && !chosenReference) throw new SeimonError('NOT_FOUND', 'That recording is not a reference of this performer.');
+  const bestReference = chosenReference ?? references.reduce((a, r) => (r.quality.speechSeconds > a.quality.speechSeconds ? r : a));
   return {
     model: modelRef(model, cal),
     performer: { id: performer.id, name: performer.name },
@@ -101,6 +116,11 @@ export async function comparePerformerSuspect(
     regionThreshold: rule.threshold,
     suspectRecordingId: best.recording.id,
     referenceRecordingId: bestReference.id,
+    clips: clips.map((c) => ({ id: c.recording.id, name: c.recording.originalName, speechSeconds: c.embedding.speechSeconds })),
+    references: references.map((r) => ({ id: r.id, name: r.originalName, speechSeconds: r.quality.speechSeconds })),
+    pairs: pairReadings(ctx, model.sha256, performer.id, clips, references, setup),
+    windowSeconds: model.windowSeconds,
+    hopSeconds: model.hopSeconds,
     ...storedErrorRates(model.calibration, cal !== undefined),
     population: figures,
     caveats: comparisonCaveats(

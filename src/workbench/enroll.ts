@@ -21,7 +21,13 @@ export interface EnrollOutcome {
 }
 
 /** Builds (or rebuilds) a performer's voiceprint under the embedder's model, with an audit entry. */
-export async function enrollPerformer(ctx: CoreContext, embedder: Embedder, performerId: string, signal?: AbortSignal): Promise<EnrollOutcome> {
+export async function enrollPerformer(
+  ctx: CoreContext,
+  embedder: Embedder,
+  performerId: string,
+  signal?: AbortSignal,
+  onRecording?: () => void,
+): Promise<EnrollOutcome> {
   const refs = listRecordings(ctx.db, 'reference', performerId);
   if (refs.length === 0) throw new SeimonError('NO_REFERENCES', 'This performer has no reference recordings yet; add some first.');
   const key = referencesKeyOf(ctx.db, performerId);
@@ -38,6 +44,7 @@ export async function enrollPerformer(ctx: CoreContext, embedder: Embedder, perf
     } catch (e) {
       problems.push(itemProblem(rec.id, e));
     }
+    onRecording?.();
   }
   if (windows.length === 0) {
     throw new SeimonError('AUDIO_NO_SPEECH', 'None of the references has enough speech for a voiceprint.');
@@ -67,8 +74,14 @@ export async function enrollPerformer(ctx: CoreContext, embedder: Embedder, perf
 }
 
 /** The performer's voiceprint under the model, rebuilt only when missing or stale. */
-export async function ensureVoiceprint(ctx: CoreContext, embedder: Embedder, performerId: string, signal?: AbortSignal): Promise<EnrollOutcome> {
+export async function ensureVoiceprint(
+  ctx: CoreContext,
+  embedder: Embedder,
+  performerId: string,
+  signal?: AbortSignal,
+  onRecording?: () => void,
+): Promise<EnrollOutcome> {
   const have = findVoiceprint(ctx.db, performerId, embedder.model.sha256);
   if (have && have.referencesKey === referencesKeyOf(ctx.db, performerId)) return { voiceprint: have, problems: [], rebuilt: false };
-  return enrollPerformer(ctx, embedder, performerId, signal);
+  return enrollPerformer(ctx, embedder, performerId, signal, onRecording);
 }

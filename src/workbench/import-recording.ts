@@ -5,6 +5,7 @@ import { probeAudioFile } from '../audio/probe.js';
 import type { QualityReport } from '../audio/probe.js';
 import type { CoreContext } from '../core/context.js';
 import type { Recording } from '../domain/index.js';
+import { DEFAULT_WINDOW_OPTIONS } from '../embedding/windows.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { holdPending, putBytes, removeStored, sha256Of } from '../store/content.js';
@@ -50,7 +51,9 @@ export async function importRecording(ctx: CoreContext, req: ImportRequest): Pro
     const existing = findOwnedRecording(ctx.db, req.role, req.ownerId, stored.sha256);
     if (existing) return { recording: existing, duplicate: true };
     try {
-      return recordImport(ctx, req, stored, await probeStored(stored.path));
+      const report = await probeStored(stored.path);
+      refuseUnusableReference(req.role, report.speechSeconds);
+      return recordImport(ctx, req, stored, report);
     } catch (e) {
       // Refused or failed: the bytes we just wrote must not stay behind unless another row names them.
       if (stored.created && !shaInUse(ctx.db, stored.sha256)) removeStored(ctx.dataDir, stored.sha256);
@@ -59,6 +62,19 @@ export async function importRecording(ctx: CoreContext, req: ImportRequest): Pro
   } finally {
     pending.release();
   }
+}
+
+/** Below this much speech a reference gives no analysis window, so it could never count in a voiceprint. */
+export const MIN_REFERENCE_IMPORT_SPEECH_SECONDS = DEFAULT_WINDOW_OPTIONS.minSeconds;
+
+/** A reference too short to count is refused at the door rather than stored and silently left out. */
+function refuseUnusableReference(role: ImportRequest['role'], speechSeconds: number): void {
+  if (role !== 'reference' || speechSeconds >= MIN_REFERENCE_IMPORT_SPEECH_SECONDS) return;
+  throw new SeimonError(
+    'AUDIO_TOO_SHORT',
+    `Only ${speechSeconds.toFixed(1)} s of speech: a reference needs at least ${MIN_REFERENCE_IMPORT_SPEECH_SECONDS} s to count in the voiceprint.`,
+    { speechSeconds, minSpeechSeconds: MIN_REFERENCE_IMPORT_SPEECH_SECONDS },
+  );
 }
 
 function recordImport(

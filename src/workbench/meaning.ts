@@ -22,11 +22,13 @@ export function scoreMeaning(r: ScoreReading, bands: readonly VerdictBand[], lan
   const pct = formatSimilarity(r.percent, '');
   const lr = Math.exp(r.llr);
   const lrText = likelihoodRatioText(lr, ja ? 'ja-JP' : 'en');
+  // Two scales of one number: the band reads the % (a probability at even prior odds), the verbal scale
+  // reads the likelihood ratio as evidence strength. Saying which is which keeps them from seeming to clash.
   const props = population ? ` ${propositionsText(population.performers, lang)}` : '';
   if (ja) {
-    return `類似度 ${pct}%（${band?.labelJa ?? r.band}）。この比較結果は${v.labelJa}します（尤度比 LR ≈ ${lrText}）。${props.trim()}`;
+    return `類似度 ${pct}%（判定: ${band?.labelJa ?? r.band}）は、同一話者かどうか五分五分と仮定したときの同一話者の確率です。証拠としての強さは尤度比 LR ≈ ${lrText} で、法科学の言語尺度では「${v.labelJa}」にあたります。${props.trim()}`;
   }
-  return `Similarity ${pct} % (${band?.labelEn ?? r.band}). The comparison gives ${v.labelEn} (likelihood ratio LR ≈ ${lrText}).${props}`;
+  return `Similarity ${pct} % (verdict: ${band?.labelEn ?? r.band}) is the probability of the same speaker if both answers were equally likely beforehand. As evidence, the likelihood ratio LR ≈ ${lrText} reads on the forensic verbal scale as "${v.labelEn}".${props}`;
 }
 
 /** A likelihood ratio for people: two significant digits with digit grouping ("570", "12,000", "1/450"), never "5.7e+2". */

@@ -5,9 +5,10 @@ import { WITHHELD_BAND } from '../domain/index.js';
 import type { VerdictBand } from '../scoring/verdict.js';
 import { UNCALIBRATED_LABEL } from '../scoring/verdict.js';
 
-const HEADERS = {
-  en: ['rank', 'suspect_id', 'suspect', 'service', 'performer_id', 'performer', 'similarity_percent', 'band', 'llr', 'as_norm', 'raw_cosine', 'model_id', 'model_sha256', 'run_id'],
-  ja: ['順位', '疑義音声ID', '疑義音声', 'サービス', '声優ID', '声優', '類似度(%)', '判定帯', '対数尤度比', 'AS-norm', 'コサイン類似度', 'モデルID', 'モデルSHA-256', 'スクリーニングID'],
+/** Header words are the screen's own column names (順位, 疑わしい音声, 出演者, 類似度, 判定, コサイン…). */
+export const CSV_HEADERS = {
+  en: ['Rank', 'Suspect ID', 'Suspect', 'Service / platform', 'Performer ID', 'Performer', 'Similarity (%)', 'Verdict', 'LLR', 'AS-norm', 'Cosine', 'Model ID', 'Model SHA-256', 'Screening ID'],
+  ja: ['順位', '疑わしい音声ID', '疑わしい音声', 'サービス／プラットフォーム', '出演者ID', '出演者', '類似度(%)', '判定', '対数尤度比(LLR)', 'AS-norm', 'コサイン', 'モデルID', 'モデルSHA-256', 'スクリーニングID'],
 } as const;
 
 /** Quotes one field; text that a spreadsheet would run as a formula is defused with a leading apostrophe. */
@@ -33,7 +34,7 @@ export function screeningCsv(run: ScreeningRun, lang: 'ja' | 'en', bands: readon
     m.rank,
     m.suspectId,
     suspect.get(m.suspectId)?.label ?? '',
-    suspect.get(m.suspectId)?.service ?? null,
+    suspect.get(m.suspectId)?.service ?? suspect.get(m.suspectId)?.platform ?? null,
     m.performerId,
     performer.get(m.performerId) ?? '',
     num(m.percent, 2),
@@ -45,6 +46,6 @@ export function screeningCsv(run: ScreeningRun, lang: 'ja' | 'en', bands: readon
     run.model.sha256,
     run.id,
   ]);
-  const lines = [HEADERS[lang], ...rows].map((r) => r.map(csvField).join(','));
+  const lines = [CSV_HEADERS[lang], ...rows].map((r) => r.map(csvField).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

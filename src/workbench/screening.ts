@@ -53,15 +53,17 @@ export async function planScreening(ctx: CoreContext, modelId?: string | null): 
 export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: JobControl): Promise<string> {
   const startedAt = new Date().toISOString();
   const skipped = [...plan.skipped];
-  job.setTotal(plan.performers.length + plan.suspects.length);
+  // Progress counts recordings, not people: one performer with many references is many steps.
+  job.setTotal(plan.performers.reduce((n, p) => n + p.referenceCount, 0) + plan.suspects.reduce((n, s) => n + s.clips.length, 0));
   const { embedder } = await openEmbedder(ctx, plan.model.id);
   const voiceprints: { performerId: string; vector: Float32Array }[] = [];
   const suspectVectors: { id: string; embedding: Float32Array }[] = [];
   try {
     for (const p of plan.performers) {
       throwIfCancelled(job.signal);
+      const step = stepper(job, p.referenceCount);
       try {
-        const r = await ensureVoiceprint(ctx, embedder, p.id, job.signal);
+        const r = await ensureVoiceprint(ctx, embedder, p.id, job.signal, step.one);
         voiceprints.push({ performerId: p.id, vector: r.voiceprint.vector });
         for (const x of r.problems) job.problem(x.item, x.code, x.message);
       } catch (e) {
@@ -69,13 +71,14 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
         job.problem(x.item, x.code, x.message);
         skipped.push({ id: p.id, reason: x.code });
       }
-      job.advance();
+      step.rest();
       await yieldToEventLoop();
     }
     for (const s of plan.suspects) {
       throwIfCancelled(job.signal);
+      const step = stepper(job, s.clips.length);
       try {
-        const r = await embedSuspect(ctx, embedder, s, job.signal);
+        const r = await embedSuspect(ctx, embedder, s, job.signal, step.one);
         suspectVectors.push({ id: s.id, embedding: r.vector });
         for (const x of r.problems) job.problem(x.item, x.code, x.message);
       } catch (e) {
@@ -83,7 +86,7 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
         job.problem(x.item, x.code, x.message);
         skipped.push({ id: s.id, reason: x.code });
       }
-      job.advance();
+      step.rest();
       await yieldToEventLoop();
     }
   } finally {
@@ -99,7 +102,7 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
     startedAt,
     finishedAt: new Date().toISOString(),
     performers: plan.performers.filter((p) => voiceprints.some((v) => v.performerId === p.id)).map((p) => ({ id: p.id, name: p.name })),
-    suspects: plan.suspects.filter((s) => suspectVectors.some((v) => v.id === s.id)).map((s) => ({ id: s.id, label: s.label, service: s.service })),
+    suspects: plan.suspects.filter((s) => suspectVectors.some((v) => v.id === s.id)).map((s) => ({ id: s.id, label: s.label, service: s.service, platform: s.platform })),
     matches,
     skipped,
   };
@@ -123,6 +126,23 @@ export async function runScreening(ctx: CoreContext, plan: ScreeningPlan, job: J
     });
   })();
   return run.id;
+}
+
+/** Advances a job once per recording of an item, then by whatever was not counted (cached or failed work). */
+function stepper(job: JobControl, recordings: number): { one: () => void; rest: () => void } {
+  let counted = 0;
+  return {
+    one: () => {
+      if (counted < recordings) {
+        counted++;
+        job.advance();
+      }
+    },
+    rest: () => {
+      if (recordings > counted) job.advance(recordings - counted);
+      counted = recordings;
+    },
+  };
 }
 
 /** Scores every suspect against every voiceprint through the app's scorer and ranks the pairs worth keeping. */

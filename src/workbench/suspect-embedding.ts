@@ -16,7 +16,13 @@ export interface SuspectEmbedding {
 }
 
 /** Embeds a suspect's clips (cached) and summarises them; AUDIO_NO_SPEECH when no clip is usable. */
-export async function embedSuspect(ctx: CoreContext, embedder: Embedder, suspect: Suspect, signal?: AbortSignal): Promise<SuspectEmbedding> {
+export async function embedSuspect(
+  ctx: CoreContext,
+  embedder: Embedder,
+  suspect: Suspect,
+  signal?: AbortSignal,
+  onRecording?: () => void,
+): Promise<SuspectEmbedding> {
   const clips: SuspectEmbedding['clips'] = [];
   const problems: ItemProblem[] = [];
   for (const rec of suspect.clips) {
@@ -25,6 +31,7 @@ export async function embedSuspect(ctx: CoreContext, embedder: Embedder, suspect
     } catch (e) {
       problems.push(itemProblem(rec.id, e));
     }
+    onRecording?.();
   }
   const windows = clips.flatMap((c) => c.embedding.windows.map((w) => w.embedding));
   if (windows.length === 0) {

@@ -87,7 +87,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
       const refs = (files[spk ?? ''] ?? []).slice(0, 3);
       await page.locator('[data-testid=file-input]').setInputFiles(name === '山田花子' ? [...refs, corrupt] : refs);
       await expect.poll(() => page.locator('[data-testid=reference-list] li').count(), { timeout: 60_000 }).toBe(3);
-      if (name === '山田花子') await page.getByText(/broken\.wav: AUDIO_/).waitFor();
+      if (name === '山田花子') await page.getByText(/broken\.wav: .*音声/).waitFor();
       await page.getByRole('button', { name: '声紋を作成' }).click();
       await page.locator('[data-testid=voiceprints] li').first().waitFor({ timeout: 60_000 });
       await screenshot(page, name === '山田花子' ? 'performer-detail' : 'performer-detail-2');

@@ -18,6 +18,8 @@ export function call<K extends OperationName>(op: K, input: InputOf<K>): Promise
 export type { Result };
 export type {
   Performer,
+  PerformerOverview,
+  ScoreDistribution,
   PerformerDetail,
   FieldIssue,
   Recording,

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { focusPageHeading } from '../lib/focus';
 import { useTranslation } from 'react-i18next';
 import { Notices } from '../components/Notices';
 import { PerformersPage } from '../features/performers/PerformersPage';
@@ -34,12 +35,31 @@ export function App() {
     document.documentElement.lang = language;
   }, [i18n, language]);
 
+  const caseId = useAppStore((s) => s.caseId);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // A new page or detail view takes focus to its heading (not on the very first paint).
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!main.current) return;
+    return focusPageHeading(main.current);
+  }, [page, performerId, caseId]);
+
   useEffect(() => {
     document.body.dataset.appReady = 'true'; // e2e specs wait on this, never on sleeps
   }, []);
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('skip.toContent')}
+      </a>
       <aside className="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -71,7 +91,8 @@ export function App() {
           </select>
         </label>
       </aside>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1} ref={main}>
+        <Notices />
         {page === 'performers' && (performerId ? <PerformerDetailPage id={performerId} /> : <PerformersPage />)}
         {page === 'suspects' && <SuspectsPage />}
         {page === 'screening' && <ScreeningPage />}
@@ -79,7 +100,6 @@ export function App() {
         {page === 'cases' && <CasesPage />}
         {page === 'settings' && <SettingsPage />}
       </main>
-      <Notices />
     </div>
   );
 }

@@ -53,7 +53,8 @@ const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   page: 'performers',
   language: initialLanguage(),
   // Choosing a section in the menu shows its list, not the detail view left open earlier.
-  setPage: (page) => set({ page, performerId: null, caseId: null } as Partial<AppState>),
+  // Notices belong to the page they were raised on: moving on clears them.
+  setPage: (page) => set({ page, performerId: null, caseId: null, notices: [] } as Partial<AppState>),
   setLanguage: (language) => {
     try {
       window.localStorage.setItem(LANGUAGE_KEY, language);
@@ -69,20 +70,23 @@ const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (se
   suspectId: null,
   comparePair: null,
   caseId: null,
-  openCase: (caseId) => set({ caseId, page: 'cases' }),
+  // Opening another page keeps notices raised just before (e.g. "case opened"), dropping older ones.
+  openCase: (caseId) => set((s) => ({ caseId, page: 'cases', notices: s.page === 'cases' ? s.notices : s.notices.slice(-1) })),
   openPerformer: (performerId) => set({ performerId, page: 'performers' }),
   openSuspect: (suspectId) => set({ suspectId, page: 'suspects' }),
-  openComparison: (performerId, suspectId) => set({ comparePair: { performerId, suspectId }, page: 'compare' }),
+  openComparison: (performerId, suspectId) => set({ comparePair: { performerId, suspectId }, page: 'compare', notices: [] }),
 });
 
 let noticeId = 0;
+/** How long a notice stays (ms). */
+export const NOTICE_MS: Record<Notice['kind'], number> = { success: 5000, error: 10000 };
 const createNoticeSlice: StateCreator<AppState, [], [], NoticeSlice> = (set) => ({
   notices: [],
   notify: (kind, text) => {
     const id = ++noticeId;
     set((s) => ({ notices: [...s.notices.slice(-2), { id, kind, text }] }));
-    // Success notes fade on their own; errors stay until dismissed so nobody misses them.
-    if (kind === 'success') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), 6000);
+    // Every notice fades on its own; errors stay longer so they can be read, and can be closed at once.
+    setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), NOTICE_MS[kind]);
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 });

@@ -30,7 +30,7 @@ export function WaveformCanvas({ peaks, height = 80, colour = '#394257', label, 
       ctx.fillRect(x, y1, Math.max(1, w / n), Math.max(1, y2 - y1));
     }
     if (position !== undefined) {
-      ctx.fillStyle = '#b42318';
+      ctx.fillStyle = '#1a5fd0'; // the playhead colour of every picture on the compare page
       ctx.fillRect(position * w, 0, 2 * devicePixelRatio, h);
     }
   }, [peaks, height, colour, position]);

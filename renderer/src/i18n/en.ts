@@ -1,3 +1,4 @@
+import { enWorkbench } from './en-workbench';
 import type { Messages } from './ja';
 
 /** English strings. */
@@ -243,4 +244,5 @@ export const en: Messages = {
     },
   },
   errors: { generic: 'Error ({{code}}): {{message}}' },
+  ...enWorkbench,
 };

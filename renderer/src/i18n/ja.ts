@@ -1,3 +1,4 @@
+import { jaWorkbench } from './ja-workbench';
 /** Japanese strings (the default language). Keys mirror en.ts; the compiler checks both match. */
 export const ja = {
   app: { title: '声紋 Seimon', tagline: '声の権利を守るワークベンチ' },
@@ -241,6 +242,7 @@ export const ja = {
     },
   },
   errors: { generic: 'エラー ({{code}}): {{message}}' },
+  ...jaWorkbench,
 };
 
 /** Every UI string, by key; en.ts must provide the same shape. */

@@ -7,12 +7,14 @@ import { openEmbedder } from '../../embedding/open.js';
 import { dropUnreferencedFiles } from '../../workbench/cleanup.js';
 import { enrollPerformer } from '../../workbench/enroll.js';
 import { importRecording } from '../../workbench/import-recording.js';
+import { performerOverview } from '../../workbench/performer-overview.js';
 import { jobsOf } from '../../jobs/registry.js';
 import { refreshPopulationInBackground } from '../../workbench/population.js';
 import type { HandlerGroup } from './types.js';
 
 type PerformerOps =
   | 'performers.list'
+  | 'performers.overview'
   | 'performers.create'
   | 'performers.update'
   | 'performers.remove'
@@ -27,6 +29,8 @@ const audit = (ctx: CoreContext, action: string, objectType: string, objectId: s
 /** Performers, their reference recordings and voiceprints. */
 export const performerHandlers: HandlerGroup<PerformerOps> = {
   'performers.list': (ctx) => listPerformers(ctx.db),
+
+  'performers.overview': (ctx) => performerOverview(ctx),
 
   'performers.create': (ctx, input) =>
     ctx.db.transaction(() => {

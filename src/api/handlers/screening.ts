@@ -5,11 +5,12 @@ import { resolveModel } from '../../models/registry.js';
 import { getRun, latestRun } from '../../store/screening.js';
 import { getBands } from '../../store/settings.js';
 import { comparePerformerSuspect } from '../../workbench/compare.js';
+import { distributionOfScore } from '../../workbench/score-distribution.js';
 import { planScreening, runScreening } from '../../workbench/screening.js';
 import { screeningCsv } from '../../workbench/screening-csv.js';
 import type { HandlerGroup } from './types.js';
 
-type ScreeningOps = 'screening.start' | 'screening.latest' | 'screening.csv' | 'jobs.status' | 'jobs.cancel' | 'compare.get';
+type ScreeningOps = 'screening.start' | 'screening.current' | 'screening.latest' | 'screening.csv' | 'jobs.status' | 'jobs.cancel' | 'compare.get' | 'compare.distribution';
 
 /** Screening runs (as background jobs), their results and the comparison view. */
 export const screeningHandlers: HandlerGroup<ScreeningOps> = {
@@ -21,6 +22,8 @@ export const screeningHandlers: HandlerGroup<ScreeningOps> = {
     const plan = await planScreening(ctx, input.modelId);
     return jobs.start('screening', (job) => runScreening(ctx, plan, job));
   },
+
+  'screening.current': (ctx) => jobsOf(ctx).latest('screening'),
 
   'screening.latest': async (ctx, input) => {
     await registerBundledModels(ctx);
@@ -34,4 +37,6 @@ export const screeningHandlers: HandlerGroup<ScreeningOps> = {
   'jobs.cancel': (ctx, input) => jobsOf(ctx).cancel(input.id),
 
   'compare.get': (ctx, input) => comparePerformerSuspect(ctx, input),
+
+  'compare.distribution': (ctx, input) => distributionOfScore(ctx, input),
 };

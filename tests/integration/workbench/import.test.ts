@@ -7,6 +7,8 @@ import { closeCore } from '../../../src/store/open-core.js';
 import { listAudit, verifyAuditChain } from '../../../src/store/audit.js';
 import { audioDir, contentPath } from '../../../src/store/content.js';
 import { freshDataDir } from '../../helpers/paths.js';
+import { loadSpeechAudio } from '../../../src/audio/pipeline.js';
+import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { LINES, bytesOf, corruptFile, fixtureCore, hasEspeak, op, opError, speech, withoutBundledModels } from './helpers.js';
 
 let ctx: CoreContext;
@@ -59,6 +61,23 @@ describe.skipIf(!hasEspeak)('importing references', () => {
     expect(filesInStore()).toBe(before);
     expect(listAudit(ctx.db)).toHaveLength(audits);
     expect((await op(ctx, 'performers.get', { id: p.id })).referenceCount).toBe(1);
+  });
+
+  it('refuses a 0.4 s reference (too short to count in a voiceprint) with AUDIO_TOO_SHORT and keeps nothing, but takes it as a suspect clip', async () => {
+    const p = (await op(ctx, 'performers.list', {}))[0]!;
+    const { samples, sampleRate } = await loadSpeechAudio(path.join(work, 'short.wav'));
+    const tiny = path.join(work, 'tiny.wav');
+    fs.writeFileSync(tiny, encodeWavPcm16(samples.subarray(Math.round(0.3 * sampleRate), Math.round(0.7 * sampleRate)), sampleRate));
+    const before = filesInStore();
+    const audits = listAudit(ctx.db).length;
+    expect(await opError(ctx, 'references.import', { performerId: p.id, name: 'tiny.wav', bytes: bytesOf(tiny) })).toBe('AUDIO_TOO_SHORT');
+    expect(filesInStore()).toBe(before);
+    expect(listAudit(ctx.db)).toHaveLength(audits);
+    expect((await op(ctx, 'performers.get', { id: p.id })).referenceCount).toBe(1);
+    const s = await op(ctx, 'suspects.create', { kind: 'clip', label: 'short clip', platform: 'YouTube' });
+    const clip = await op(ctx, 'suspects.importClip', { suspectId: s.id, name: 'tiny.wav', bytes: bytesOf(tiny) });
+    expect(clip.recording.quality.warnings.map((w) => w.code)).toContain('AUDIO_TOO_SHORT');
+    await op(ctx, 'suspects.remove', { id: s.id });
   });
 
   it('refuses a path as a file name', async () => {

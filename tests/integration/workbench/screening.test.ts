@@ -65,7 +65,12 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
     const mid = await op(ctx, 'jobs.status', { id: job.id }); // answered while the job runs
     expect(mid.id).toBe(job.id);
     const end = await waitJob(ctx, job.id);
-    expect(end).toMatchObject({ state: 'done', done: 3, total: 3, error: null });
+    // Progress counts recordings (every reference and every clip), not people.
+    const recordings =
+      (await op(ctx, 'performers.list', {})).reduce((n, p) => n + p.referenceCount, 0) +
+      (await op(ctx, 'suspects.list', {})).reduce((n, s) => n + s.clips.length, 0);
+    expect(end).toMatchObject({ state: 'done', done: recordings, total: recordings, error: null });
+    expect(await op(ctx, 'screening.current', {})).toMatchObject({ id: job.id, state: 'done' });
     const run = await op(ctx, 'screening.latest', {});
     expect(run?.id).toBe(end.resultId);
     expect(run?.matches).toHaveLength(2);
@@ -92,7 +97,9 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
       expect(l).toContain(`"${run.model.id}"`);
     }
     const en = await op(ctx, 'screening.csv', { runId: run.id, lang: 'en' });
-    expect(en).toContain('"rank","suspect_id"');
+    // The header words are the screen's column names, in each language.
+    expect(lines[0]).toBe('"順位","疑わしい音声ID","疑わしい音声","サービス／プラットフォーム","出演者ID","出演者","類似度(%)","判定","対数尤度比(LLR)","AS-norm","コサイン","モデルID","モデルSHA-256","スクリーニングID"');
+    expect(en).toContain('"Rank","Suspect ID","Suspect","Service / platform","Performer ID","Performer","Similarity (%)","Verdict"');
   });
 
   it('compares a performer and a suspect: timeline, recordings and caveats', async () => {
@@ -106,6 +113,52 @@ describe.skipIf(!hasEspeak)('workbench flow on the fixture model', () => {
     expect(c.regionScore).toBe('rawCosine');
     const ja = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'ja' });
     expect(ja.definition).toMatch(/類似度/);
+  });
+
+  it('scores every clip against every reference, and shows the chosen pair; a recording of someone else is NOT_FOUND', async () => {
+    const c = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en' });
+    expect(c.pairs).toHaveLength(c.clips.length * c.references.length);
+    expect(c.references.length).toBeGreaterThan(1);
+    for (const p of c.pairs) expect(p.rawCosine).toBeGreaterThanOrEqual(-1);
+    // Pairs differ by reference: each one-to-one score is its own, not the voiceprint's.
+    expect(new Set(c.pairs.map((p) => p.rawCosine.toFixed(6))).size).toBe(c.pairs.length);
+    expect(c.windowSeconds).toBeGreaterThan(0);
+    const other = c.references.find((r) => r.id !== c.referenceRecordingId)!;
+    const chosen = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: ids.clip, referenceRecordingId: other.id });
+    expect(chosen).toMatchObject({ suspectRecordingId: ids.clip, referenceRecordingId: other.id });
+    expect(chosen.overall.rawCosine).toBeCloseTo(c.overall.rawCosine, 6); // the overall score does not depend on the pair shown
+    const b = (await op(ctx, 'performers.get', { id: ids.b })).references[0]!;
+    expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', referenceRecordingId: b.id })).toBe('NOT_FOUND');
+    expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: b.id })).toBe('NOT_FOUND');
+    expect(await opError(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en', suspectRecordingId: '../etc' })).toBe('INVALID_INPUT');
+  });
+
+  it("places a score among the population check's same- and different-speaker scores", async () => {
+    const pop = await op(ctx, 'population.get', {});
+    const c = await op(ctx, 'compare.get', { performerId: ids.a, suspectId: ids.suspect, lang: 'en' });
+    const score = c.overall.normalized ?? c.overall.rawCosine;
+    const d = await op(ctx, 'compare.distribution', { score });
+    expect(d).not.toBeNull();
+    if (!d) return;
+    // Every trial of the check is in the picture, each side once.
+    expect(d.nonTarget.reduce((a, b) => a + b, 0)).toBe(d.nonTargetTrials);
+    expect(d.target.reduce((a, b) => a + b, 0)).toBe(d.targetTrials);
+    expect(d.nonTargetTrials).toBe(pop.check?.nonTargetTrials);
+    expect(d.targetTrials).toBe(pop.check?.targetTrials);
+    expect(d.score).toBe(score);
+    // Far above every trial: no different-speaker pair reaches it, every same-speaker pair is below it.
+    const top = await op(ctx, 'compare.distribution', { score: 999 });
+    expect(top).toMatchObject({ nonTargetsAtOrAbove: 0, targetsBelow: 1 });
+    expect(await opError(ctx, 'compare.distribution', { score: Number.NaN })).toBe('INVALID_INPUT');
+  });
+
+  it('gives each performer its readiness: references, weak ones, speech and voiceprint state', async () => {
+    const rows = await op(ctx, 'performers.overview', {});
+    const a = rows.find((r) => r.performerId === ids.a)!;
+    const detail = await op(ctx, 'performers.get', { id: ids.a });
+    expect(a).toMatchObject({ references: detail.references.length, voiceprint: 'ready' });
+    expect(a.speechSeconds).toBeCloseTo(detail.references.reduce((n, r) => n + r.quality.speechSeconds, 0), 6);
+    expect(a.weakReferences).toBe(detail.references.filter((r) => r.weakReasons?.length).length);
   });
 
   it('serves waveform, spectrogram and playback WAV of a stored recording', async () => {

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { CaseStatus, PackVerification } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 import { CaseLegalCard } from '../letters/CaseLegalCard';
 import { LettersCard } from '../letters/LettersCard';
+import { formatDateTime } from '../../lib/dates';
+import { CaseScores } from './CaseScores';
 import { PopulationPanel } from '../population/PopulationPanel';
 
 /** One case: status and history, evidence packs (export, verify), the signing key. */
@@ -32,7 +35,7 @@ export function CaseDetail({ id }: { id: string }) {
   async function changeStatus() {
     if (!next) return;
     const res = await call('cases.updateStatus', { id, status: next, note });
-    if (!res.ok) notify('error', t('errors.generic', res.error));
+    if (!res.ok) notify('error', errorText(t, res.error));
     setNext('');
     setNote('');
     await reload();
@@ -43,12 +46,12 @@ export function CaseDetail({ id }: { id: string }) {
     const res = await call('evidence.export', { caseId: id, lang, audience, includeReferenceAudio: internal && withAudio, includeOtherPerformers: internal && withOthers });
     setExporting(false);
     if (res.ok) notify('success', t('cases.exported', { file: res.value.fileName }));
-    else notify('error', t('evidence.errors.' + res.error.code, { defaultValue: t('errors.generic', res.error) }));
+    else notify('error', t('evidence.errors.' + res.error.code, { defaultValue: errorText(t, res.error) }));
     await reload();
   }
   async function verify(fileName: string) {
     const res = await call('evidence.verify', { fileName });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     setChecks((m) => ({ ...m, [fileName]: verdictText(res.value) }));
   }
   function verdictText(v: PackVerification): string {
@@ -63,7 +66,7 @@ export function CaseDetail({ id }: { id: string }) {
     return `${head}${container}${v.record.status === 'mismatch' ? ` ${t('evidence.recordMismatch')}` : ''}`;
   }
 
-  if (error) return <p className="error-banner" role="alert">{t('errors.generic', error)}</p>;
+  if (error) return <p className="error-banner" role="alert">{errorText(t, error)}</p>;
   if (!c) return null;
   return (
     <section className="page" aria-labelledby="case-title">
@@ -95,6 +98,7 @@ export function CaseDetail({ id }: { id: string }) {
                   : (c.legalGrounds ?? '—')}
               </dd>
             </dl>
+            <CaseScores c={c} />
           </div>
           {pop && <PopulationPanel figures={pop.figures} bands={settings?.bands ?? []} propositions />}
           <div className="card">
@@ -137,7 +141,7 @@ export function CaseDetail({ id }: { id: string }) {
                   <div>
                     <strong>{x.fileName}</strong>
                     <div className="small muted">
-                      {x.createdAt} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}{' '}
+                      {formatDateTime(x.createdAt, i18n.language)} · {(x.sizeBytes / 1024).toFixed(0)} KiB · {x.lang}{' '}
                       <span className="tag">{x.redacted ? t('evidence.redactedTag') : t('evidence.internalTag')}</span>
                       {x.timestamped && <span className="tag">{t('evidence.timestampedTag')}</span>}
                     </div>
@@ -183,7 +187,7 @@ export function CaseDetail({ id }: { id: string }) {
           <ol className="history">
             {c.history.map((h, i) => (
               <li key={i}>
-                <span className="small muted">{h.at}</span> {h.from ? `${t(`cases.status.${h.from}`)} → ` : ''}
+                <span className="small muted">{formatDateTime(h.at, i18n.language)}</span> {h.from ? `${t(`cases.status.${h.from}`)} → ` : ''}
                 {t(`cases.status.${h.to}`)} {h.note && `— ${h.note}`}
               </li>
             ))}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/dates';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
@@ -9,7 +11,7 @@ import { DueList } from '../letters/DueList';
 
 /** Cases (takedown matters) and the audit-log check. */
 export function CasesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const caseId = useAppStore((s) => s.caseId);
   const openCase = useAppStore((s) => s.openCase);
   const { value: cases, error } = useCall('cases.list', {}, [caseId]);
@@ -17,7 +19,7 @@ export function CasesPage() {
 
   async function verifyAudit() {
     const res = await call('audit.verify', {});
-    if (!res.ok) return setAudit(t('errors.generic', res.error));
+    if (!res.ok) return setAudit(errorText(t, res.error));
     const v = res.value;
     setAudit(v.ok ? t('cases.auditOk', { count: v.count }) : t('cases.auditBroken', { at: v.brokenAt, reason: v.reason }));
   }
@@ -34,7 +36,7 @@ export function CasesPage() {
         </div>
       </header>
       {audit && <p className="info-banner" role="status">{audit}</p>}
-      {error && <p className="error-banner" role="alert">{t('errors.generic', error)}</p>}
+      {error && <p className="error-banner" role="alert">{errorText(t, error)}</p>}
       {cases && cases.length === 0 && (
         <div className="empty-state">
           <h2>{t('cases.emptyTitle')}</h2>
@@ -63,7 +65,7 @@ export function CasesPage() {
                 <td>{t(`cases.status.${c.status}`)}</td>
                 <td>{c.performers.map((p) => p.name).join('、')}</td>
                 <td>{c.suspects.map((s) => s.label).join('、')}</td>
-                <td className="small muted">{c.updatedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td className="small muted">{formatDateTime(c.updatedAt, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
@@ -8,6 +9,11 @@ import { TimelineChart } from '../../components/TimelineChart';
 import { formatPercent } from '../../lib/bands';
 import { PopulationPanel } from '../population/PopulationPanel';
 import { AudioPanel } from './AudioPanel';
+import { PairMatrix } from './PairMatrix';
+import { DistributionCard } from './DistributionCard';
+
+/** Bands strong enough that opening a case is the expected next step (the button is emphasised). */
+const STRONG_BANDS = new Set(['very-high', 'high']);
 
 /** One performer and one suspect side by side: where in the clip the voice matches, and how much. */
 export function ComparePage() {
@@ -20,7 +26,15 @@ export function ComparePage() {
   const { value: suspects } = useCall('suspects.list', {});
   const { value: settings } = useCall('settings.get', {});
   const lang = i18n.language === 'en' ? 'en' : 'ja';
-  const { value: cmp, error } = useCall('compare.get', pair ? { ...pair, lang } : null);
+  const [choice, setChoice] = useState<{ pairKey: string; clip: string | null; reference: string | null }>({ pairKey: '', clip: null, reference: null });
+  const pairKey = pair ? `${pair.performerId}|${pair.suspectId}` : '';
+  // A choice of clip and reference belongs to the pair it was made for.
+  const chosen = choice.pairKey === pairKey ? choice : { clip: null, reference: null };
+  const { value: cmp, error } = useCall(
+    'compare.get',
+    pair ? { ...pair, lang, suspectRecordingId: chosen.clip, referenceRecordingId: chosen.reference } : null,
+  );
+  const choose = (clip: string | null, reference: string | null) => setChoice({ pairKey, clip, reference });
   const [spectrogram, setSpectrogram] = useState(false);
   const [performerId, setPerformerId] = useState(pair?.performerId ?? '');
   const [suspectId, setSuspectId] = useState(pair?.suspectId ?? '');
@@ -28,6 +42,9 @@ export function ComparePage() {
     const b = settings?.bands.find((x) => x.key === key);
     return b ? (lang === 'en' ? b.labelEn : b.labelJa) : key === 'uncalibrated' ? t('settings.uncalibrated') : key === 'withheld' ? t('population.withheldBand') : key;
   };
+
+  const clipName = cmp?.clips.find((c) => c.id === cmp.suspectRecordingId)?.name ?? '';
+  const referenceName = cmp?.references.find((r) => r.id === cmp.referenceRecordingId)?.name ?? '';
 
   return (
     <section className="page" aria-labelledby="compare-title">
@@ -43,7 +60,7 @@ export function ComparePage() {
       >
         <label>
           {t('compare.performer')}
-          <select value={performerId} onChange={(e) => setPerformerId(e.target.value)}>
+          <select value={performerId} aria-label={t('compare.performer')} onChange={(e) => setPerformerId(e.target.value)}>
             <option value="">—</option>
             {performers?.map((p) => (
               <option key={p.id} value={p.id}>
@@ -54,7 +71,7 @@ export function ComparePage() {
         </label>
         <label>
           {t('compare.suspect')}
-          <select value={suspectId} onChange={(e) => setSuspectId(e.target.value)}>
+          <select value={suspectId} aria-label={t('compare.suspect')} onChange={(e) => setSuspectId(e.target.value)}>
             <option value="">—</option>
             {suspects?.map((s) => (
               <option key={s.id} value={s.id}>
@@ -73,7 +90,7 @@ export function ComparePage() {
       </form>
 
       {!pair && <div className="empty-state"><p>{t('compare.choose')}</p></div>}
-      {error && <p className="error-banner" role="alert">{error.code === 'NOT_FOUND' ? t('compare.needVoiceprint') : t('errors.generic', error)}</p>}
+      {error && <p className="error-banner" role="alert">{errorText(t, error)}</p>}
       {cmp && (
         <div className="compare" data-testid="comparison">
           <div className="score-card card">
@@ -82,17 +99,18 @@ export function ComparePage() {
               <BandBadge band={cmp.overall.band} label={bandLabel(cmp.overall.band)} />
             </div>
             <p className="meaning">{cmp.meaning}</p>
-            <div>
+            <div className="case-action">
               <button
                 type="button"
-                className="primary"
+                className={STRONG_BANDS.has(cmp.overall.band) ? 'primary' : undefined}
+                data-testid="open-case"
                 onClick={() =>
                   void call('cases.create', {
                     title: `${cmp.performer.name} × ${cmp.suspect.label}`,
                     performerIds: [cmp.performer.id],
                     suspectIds: [cmp.suspect.id],
                   }).then((res) => {
-                    if (!res.ok) return notify('error', t('errors.generic', res.error));
+                    if (!res.ok) return notify('error', errorText(t, res.error));
                     notify('success', t('cases.opened'));
                     openCase(res.value.id);
                   })
@@ -100,6 +118,9 @@ export function ComparePage() {
               >
                 {t('cases.open')}
               </button>
+              {!STRONG_BANDS.has(cmp.overall.band) && (
+                <span className="small muted"> {t(cmp.overall.band === 'withheld' ? 'compare2.withheldCase' : 'compare2.weakScore')}</span>
+              )}
             </div>
             <p className="small muted">
               {t('compare.cosine', { value: cmp.overall.rawCosine.toFixed(3) })}
@@ -109,7 +130,7 @@ export function ComparePage() {
             {cmp.errorRates && (
               <div className="error-rates" data-testid="error-rates">
                 <table className="data-table compact">
-                  <caption className="small muted">{t('compare.errorRates', { basis: cmp.errorRatesBasis ?? '' })}</caption>
+                  <caption className="small muted">{t('compare.errorRates', { basis: lang === 'en' ? (cmp.errorRatesBasis ?? '') : t('compare2.basisJa') })}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('screening.columns.band')}</th>
@@ -146,10 +167,35 @@ export function ComparePage() {
               </div>
             )}
           </div>
+          <DistributionCard cmp={cmp} />
+          <PairMatrix cmp={cmp} onPick={(clip, reference) => choose(clip, reference)} />
+          <div className="choice-row">
+            <label>
+              {t('compare2.clip')}
+              <select value={cmp.suspectRecordingId} onChange={(e) => choose(e.target.value, cmp.referenceRecordingId)} data-testid="choose-clip">
+                {cmp.clips.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('compare2.reference')}
+              <select value={cmp.referenceRecordingId} onChange={(e) => choose(cmp.suspectRecordingId, e.target.value)} data-testid="choose-reference">
+                {cmp.references.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="small muted">{t('compare2.syncHint')}</span>
+          </div>
           <div className="two-columns">
             <div className="card">
-              <AudioPanel title={`${t('compare.suspectClip')}: ${cmp.suspect.label}`} recordingId={cmp.suspectRecordingId} showSpectrogram={spectrogram} colour="#8c2f39">
-                {(duration) => (
+              <AudioPanel title={`${t('compare.suspectClip')}: ${cmp.suspect.label} — ${clipName}`} recordingId={cmp.suspectRecordingId} showSpectrogram={spectrogram} colour="#8c2f39">
+                {(duration, playhead) => (
                   <>
                     <h4 className="small">{t('compare.timeline')}</h4>
                     <TimelineChart
@@ -157,8 +203,20 @@ export function ComparePage() {
                       durationSeconds={duration}
                       metric={cmp.regionScore}
                       threshold={cmp.regionThreshold}
+                      regions={cmp.regions}
+                      playhead={playhead}
                       label={t('compare.timeline')}
                     />
+                    {cmp.timeline.length < 3 && (
+                      <p className="small short-note" role="note" data-testid="short-clip">
+                        {t('compare2.shortClip', {
+                          seconds: (cmp.clips.find((c) => c.id === cmp.suspectRecordingId)?.speechSeconds ?? 0).toFixed(1),
+                          count: cmp.timeline.length,
+                          window: cmp.windowSeconds,
+                          hop: cmp.hopSeconds,
+                        })}
+                      </p>
+                    )}
                     <p className="small muted">
                       {t('compare.regions')}:{' '}
                       {cmp.regions.length === 0 ? t('compare.noRegions') : cmp.regions.map((r) => `${r.start.toFixed(1)}–${r.end.toFixed(1)} s`).join(', ')}
@@ -168,7 +226,7 @@ export function ComparePage() {
               </AudioPanel>
             </div>
             <div className="card">
-              <AudioPanel title={`${t('compare.reference')}: ${cmp.performer.name}`} recordingId={cmp.referenceRecordingId} showSpectrogram={spectrogram} colour="#394257" />
+              <AudioPanel title={`${t('compare.reference')}: ${cmp.performer.name} — ${referenceName}`} recordingId={cmp.referenceRecordingId} showSpectrogram={spectrogram} colour="#394257" />
             </div>
           </div>
         </div>

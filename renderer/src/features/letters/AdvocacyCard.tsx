@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
@@ -17,7 +18,7 @@ export function AdvocacyCard() {
 
   async function exportAs(format: 'csv' | 'pdf') {
     const res = await call('reports.advocacy', { period, format, lang });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     if (res.value.bytes && res.value.fileName)
       downloadBytes(res.value.bytes as Uint8Array<ArrayBuffer>, res.value.fileName, format === 'pdf' ? 'application/pdf' : 'text/csv;charset=utf-8');
   }

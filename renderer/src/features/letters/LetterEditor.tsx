@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import type { LetterDetail, LetterField, LetterFormat } from '../../../../src/api/contract';
 import { useAppStore } from '../../app/store';
 import { letterError } from './letterError';
+import { fieldText } from '../../lib/errors';
 import { downloadBytes } from '../../lib/download';
 import { SendPanel } from './SendPanel';
 
@@ -19,6 +20,7 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
   const { t, i18n } = useTranslation();
   const uiLang = i18n.language === 'en' ? 'en' : 'ja';
   const notify = useAppStore((s) => s.notify);
+  const setPage = useAppStore((s) => s.setPage);
   const [outcome, setOutcome] = useState('removed');
 
   async function edit(field: LetterField, value: string | null) {
@@ -105,7 +107,15 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
       )}
       {letter.missing.length > 0 && (
         <p className="error-banner small" role="alert">
-          {t('letters.missing', { items: letter.missing.join(', ') })}
+          {t('letters.missing', { items: letter.missing.map((m) => fieldText(t, m)).join(t('errorFields.separator')) })}
+          {letter.missing.some((m) => m.startsWith('requester.')) && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => setPage('settings')}>
+                {t('letters2.toSettings')}
+              </button>
+            </>
+          )}
         </p>
       )}
       {letter.fields.map((f) => (

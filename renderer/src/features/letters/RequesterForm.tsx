@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { Requester } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
@@ -22,7 +23,7 @@ export function RequesterForm() {
         e.preventDefault();
         void call('letters.setRequester', r).then((res) => {
           if (res.ok) notify('success', t('settings.saved'));
-          else notify('error', t('errors.generic', res.error));
+          else notify('error', errorText(t, res.error));
           void reload();
         });
       }}

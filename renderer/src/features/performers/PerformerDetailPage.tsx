@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { ConsentStatement, Recording } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -8,6 +9,21 @@ import { DropZone } from '../../components/DropZone';
 import { formatSeconds } from '../../lib/bands';
 import { ConsentEditor } from './ConsentEditor';
 import { ReferenceList } from './ReferenceList';
+
+/** Speech across all references against the 30 s target, warned where the voiceprint is built. */
+function SpeechTotal({ seconds }: { seconds: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className={seconds < TARGET_SPEECH_SECONDS ? 'weak-note' : 'small muted'} data-testid="speech-total" role={seconds < TARGET_SPEECH_SECONDS ? 'note' : undefined}>
+      {seconds < TARGET_SPEECH_SECONDS
+        ? `⚠ ${t('performers2.speechShort', { seconds: formatSeconds(seconds) })}`
+        : t('performers2.speechTotal', { seconds: formatSeconds(seconds) })}
+    </p>
+  );
+}
+
+/** Speech a voiceprint should rest on (the comparison caveats use the same figure). */
+const TARGET_SPEECH_SECONDS = 30;
 
 /** One performer: profile, consent, reference recordings with quality, voiceprints. */
 export function PerformerDetailPage({ id }: { id: string }) {
@@ -26,7 +42,7 @@ export function PerformerDetailPage({ id }: { id: string }) {
       if (res.ok) {
         if (res.value.duplicate) notify('success', t('files.duplicate', { name: f.name }));
         else ok++;
-      } else notify('error', t('files.failed', { name: f.name, message: `${res.error.code}: ${res.error.message}` }));
+      } else notify('error', t('files.failed', { name: f.name, message: errorText(t, res.error) }));
     }
     if (ok) notify('success', t('files.imported', { count: ok }));
     setBusy(false);
@@ -35,13 +51,13 @@ export function PerformerDetailPage({ id }: { id: string }) {
 
   async function remove(r: Recording) {
     const res = await call('recordings.remove', { id: r.id });
-    if (!res.ok) notify('error', t('errors.generic', res.error));
+    if (!res.ok) notify('error', errorText(t, res.error));
     await reload();
   }
 
   async function saveConsent(consent: ConsentStatement | null) {
     const res = await call('performers.update', { id, consent });
-    if (!res.ok) notify('error', t('errors.generic', res.error));
+    if (!res.ok) notify('error', errorText(t, res.error));
     await reload();
   }
 
@@ -50,11 +66,11 @@ export function PerformerDetailPage({ id }: { id: string }) {
     const res = await call('performers.enroll', { id });
     setEnrolling(false);
     if (res.ok) notify('success', t('detail.enrolled'));
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
     await reload();
   }
 
-  if (error) return <p className="error-banner" role="alert">{t('errors.generic', error)}</p>;
+  if (error) return <p className="error-banner" role="alert">{errorText(t, error)}</p>;
   if (!p) return null;
   return (
     <section className="page" aria-labelledby="performer-title">
@@ -84,6 +100,7 @@ export function PerformerDetailPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
+            <SpeechTotal seconds={p.references.reduce((n, r) => n + r.quality.speechSeconds, 0)} />
             <button type="button" className="primary" disabled={enrolling || p.references.length === 0} onClick={() => void enroll()}>
               {enrolling ? t('detail.enrolling') : t('detail.enroll')}
             </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { FieldIssue, Performer } from '../../api/client';
 import { Modal } from '../../components/Modal';
@@ -45,7 +46,7 @@ export function PerformerForm({ performer, onDone }: Props) {
     const byField: Partial<Record<FieldName, FieldIssue>> = {};
     for (const issue of res.error.issues ?? []) byField[issue.path as FieldName] ??= issue;
     setIssues(byField);
-    if (!res.error.issues?.length) notify('error', t('form.failed', { message: res.error.message }));
+    if (!res.error.issues?.length) notify('error', t('form.failed', { message: errorText(t, res.error) }));
   }
 
   const field = (name: FieldName, multiline = false) => {

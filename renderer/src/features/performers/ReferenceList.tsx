@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Recording } from '../../api/client';
 import { formatSeconds } from '../../lib/bands';
+import { RecordingPlayer } from '../../components/RecordingPlayer';
 
 /** Reference recordings with their quality report and a clear weak-reference warning. */
 export function ReferenceList({ recordings, onRemove }: { recordings: Recording[]; onRemove: (r: Recording) => void }) {
@@ -28,9 +29,12 @@ export function ReferenceList({ recordings, onRemove }: { recordings: Recording[
               SHA-256 {r.sha256.slice(0, 16)}…
             </code>
           </div>
-          <button type="button" className="danger" onClick={() => onRemove(r)} aria-label={`${t('detail.remove')}: ${r.originalName}`}>
-            {t('detail.remove')}
-          </button>
+          <div className="recording-actions">
+            <RecordingPlayer recordingId={r.id} name={r.originalName} />
+            <button type="button" className="danger" onClick={() => onRemove(r)} aria-label={`${t('detail.remove')}: ${r.originalName}`}>
+              {t('detail.remove')}
+            </button>
+          </div>
         </li>
       ))}
     </ul>

@@ -22,11 +22,12 @@ export function ResultsTable({ run, matches, bands, onCompare }: Props) {
   };
   return (
     <table className="data-table" data-testid="results-table">
+      {matches.some((m) => m.percent !== null) && <caption className="small muted" data-testid="percent-vs-cosine">{t('screening2.percentVsCosine')}</caption>}
       <thead>
         <tr>
           <th scope="col">{t('screening.columns.rank')}</th>
           <th scope="col">{t('screening.columns.suspect')}</th>
-          <th scope="col">{t('screening.columns.service')}</th>
+          <th scope="col">{t('suspects2.serviceOrPlatform')}</th>
           <th scope="col">{t('screening.columns.performer')}</th>
           <th scope="col" className="num">{t('screening.columns.percent')}</th>
           <th scope="col">{t('screening.columns.band')}</th>
@@ -42,7 +43,7 @@ export function ResultsTable({ run, matches, bands, onCompare }: Props) {
           <tr key={`${m.suspectId}|${m.performerId}`} data-band={m.band}>
             <td>{m.rank}</td>
             <td>{suspect.get(m.suspectId)?.label}</td>
-            <td>{suspect.get(m.suspectId)?.service}</td>
+            <td>{suspect.get(m.suspectId)?.service ?? suspect.get(m.suspectId)?.platform}</td>
             <td>{performer.get(m.performerId)?.name}</td>
             <td className="num">{formatPercent(m.percent)}</td>
             <td>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -8,6 +8,7 @@ import { PopulationPanel } from '../population/PopulationPanel';
 import { Heatmap } from './Heatmap';
 import { ResultsTable } from './ResultsTable';
 import { useJob } from './useJob';
+import { errorText } from '../../lib/errors';
 
 /** Every suspect against every performer: progress, cancel, resume, ranked table, heatmap, CSV. */
 export function ScreeningPage() {
@@ -20,17 +21,30 @@ export function ScreeningPage() {
   const [band, setBand] = useState('');
   const [performer, setPerformer] = useState('');
   const [service, setService] = useState('');
-  const { job, follow } = useJob((j) => {
+  const { job, follow, show } = useJob((j) => {
     if (j.state === 'cancelled') notify('success', t('screening.cancelled'));
-    if (j.state === 'failed' && j.error) notify('error', t('errors.generic', j.error));
+    if (j.state === 'failed' && j.error) notify('error', errorText(t, j.error));
     void reload();
   });
   const running = job?.state === 'running';
+  const [nothing, setNothing] = useState<string | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+
+  // A screening keeps running while the user is on other pages; coming back picks it up again.
+  useEffect(() => {
+    void call('screening.current', {}).then((res) => {
+      if (!res.ok || !res.value) return;
+      if (res.value.state === 'running') follow(res.value);
+      else show(res.value);
+    });
+  }, [follow, show]);
 
   async function start() {
+    setNothing(null);
     const res = await call('screening.start', {});
     if (res.ok) follow(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else if (res.error.code === 'NOTHING_TO_SCREEN') setNothing(errorText(t, res.error));
+    else notify('error', errorText(t, res.error));
   }
   async function cancel() {
     if (job) await call('jobs.cancel', { id: job.id });
@@ -38,7 +52,7 @@ export function ScreeningPage() {
   async function exportCsv() {
     if (!run) return;
     const res = await call('screening.csv', { runId: run.id, lang: i18n.language === 'en' ? 'en' : 'ja' });
-    if (!res.ok) return notify('error', t('errors.generic', res.error));
+    if (!res.ok) return notify('error', errorText(t, res.error));
     const url = URL.createObjectURL(new Blob([res.value], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -47,13 +61,15 @@ export function ScreeningPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  const services = useMemo(() => [...new Set(run?.suspects.map((s) => s.service).filter((s): s is string => !!s) ?? [])], [run]);
+  const services = useMemo(() => [...new Set(run?.suspects.map((s) => s.service ?? s.platform).filter((s): s is string => !!s) ?? [])], [run]);
   const matches = useMemo(() => {
     if (!run) return [];
-    const svc = new Map(run.suspects.map((s) => [s.id, s.service]));
+    const svc = new Map(run.suspects.map((s) => [s.id, s.service ?? s.platform]));
     return run.matches.filter((m) => (!band || m.band === band) && (!performer || m.performerId === performer) && (!service || svc.get(m.suspectId) === service));
   }, [run, band, performer, service]);
   const bands = settings?.bands ?? [];
+  const itemName = (id: string) =>
+    run?.performers.find((p) => p.id === id)?.name ?? run?.suspects.find((s) => s.id === id)?.label ?? t('screening2.item');
 
   return (
     <section className="page" aria-labelledby="screening-title">
@@ -66,20 +82,27 @@ export function ScreeningPage() {
               {t('screening.cancel')}
             </button>
           ) : (
-            <button type="button" className="primary" onClick={() => void start()}>
+            <button type="button" className="primary" ref={startButton} onClick={() => void start()} aria-describedby={nothing ? 'nothing-to-screen' : undefined}>
               {job?.state === 'cancelled' ? t('screening.resume') : t('screening.start')}
             </button>
           )}
         </div>
       </header>
-      <div className="progress-slot">{job && running && <ProgressBar done={job.done} total={job.total} etaSeconds={job.etaSeconds} />}</div>
+      {nothing && (
+        <p className="error-banner" role="alert" id="nothing-to-screen" data-testid="nothing-to-screen">
+          {nothing}
+        </p>
+      )}
+      <div className="progress-slot">
+        {job && (running || job.state === 'done') && <ProgressBar done={job.done} total={job.total} etaSeconds={job.etaSeconds} finished={job.state === 'done'} />}
+      </div>
       {job && job.problems.length > 0 && (
         <details className="problems">
           <summary>{t('screening.problems', { count: job.problems.length })}</summary>
           <ul>
             {job.problems.map((p, i) => (
               <li key={i}>
-                {p.item}: {p.code} {p.message}
+                {itemName(p.item)}: {errorText(t, p)}
               </li>
             ))}
           </ul>
@@ -146,7 +169,7 @@ export function ScreeningPage() {
           ) : (
             <Heatmap run={run} onPick={openComparison} />
           )}
-          {run.skipped.length > 0 && <p className="muted small">{t('screening.skipped', { items: run.skipped.map((s) => s.reason).join('; ') })}</p>}
+          {run.skipped.length > 0 && <p className="muted small">{t('screening.skipped', { items: run.skipped.map((s) => `${itemName(s.id)}（${t(`screening2.skip.${s.reason}`, { defaultValue: errorText(t, { code: s.reason, message: '' }) })}）`).join('; ') })}</p>}
         </>
       )}
     </section>

@@ -13,7 +13,7 @@ export function useJob(onFinished: (job: JobStatus) => void) {
     const res = await call('jobs.status', { id });
     if (!res.ok) return;
     setJob(res.value);
-    if (res.value.state === 'running') timer.current = setTimeout(() => void poll(id), 300);
+    if (res.value.state === 'running') timer.current = setTimeout(() => void poll(id), 150);
     else finished.current(res.value);
   }, []);
 
@@ -29,5 +29,7 @@ export function useJob(onFinished: (job: JobStatus) => void) {
     },
     [poll],
   );
-  return { job, follow };
+  /** Shows a job's last status without following it or running the finish callback (a page opened later). */
+  const show = useCallback((j: JobStatus) => setJob(j), []);
+  return { job, follow, show };
 }

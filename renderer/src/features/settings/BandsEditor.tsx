@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { VerdictBandSetting } from '../../api/client';
 import { useAppStore } from '../../app/store';
@@ -7,7 +8,7 @@ import { bandColour } from '../../lib/bands';
 
 /** Thresholds of the verdict bands (defaults follow the union's: ≥ 90 % very high). */
 export function BandsEditor({ bands: initial, onSaved }: { bands: VerdictBandSetting[]; onSaved: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useAppStore((s) => s.notify);
   const [bands, setBands] = useState(initial);
   const set = (i: number, patch: Partial<VerdictBandSetting>) => setBands((b) => b.map((x, j) => (j === i ? { ...x, ...patch } : x)));
@@ -17,7 +18,7 @@ export function BandsEditor({ bands: initial, onSaved }: { bands: VerdictBandSet
     if (res.ok) {
       notify('success', t('settings.saved'));
       onSaved();
-    } else notify('error', t('errors.generic', res.error));
+    } else notify('error', errorText(t, res.error));
   }
 
   return (
@@ -26,8 +27,8 @@ export function BandsEditor({ bands: initial, onSaved }: { bands: VerdictBandSet
         <thead>
           <tr>
             <th scope="col">{t('settings.minPercent')}</th>
-            <th scope="col">日本語</th>
-            <th scope="col">English</th>
+            <th scope="col">{t('errorFields.labelJa')}</th>
+            <th scope="col">{t('errorFields.labelEn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -41,15 +42,15 @@ export function BandsEditor({ bands: initial, onSaved }: { bands: VerdictBandSet
                   max={100}
                   step={1}
                   value={b.minPercent}
-                  aria-label={`${t('settings.minPercent')} (${b.labelEn})`}
+                  aria-label={`${t('settings.minPercent')} (${i18n.language === 'en' ? b.labelEn : b.labelJa})`}
                   onChange={(e) => set(i, { minPercent: Number(e.target.value) })}
                 />
               </td>
               <td>
-                <input type="text" value={b.labelJa} aria-label={`日本語 (${b.key})`} onChange={(e) => set(i, { labelJa: e.target.value })} />
+                <input type="text" value={b.labelJa} aria-label={`${t('errorFields.labelJa')} (${b.labelJa})`} onChange={(e) => set(i, { labelJa: e.target.value })} />
               </td>
               <td>
-                <input type="text" value={b.labelEn} aria-label={`English (${b.key})`} onChange={(e) => set(i, { labelEn: e.target.value })} />
+                <input type="text" value={b.labelEn} aria-label={`${t('errorFields.labelEn')} (${b.labelJa})`} onChange={(e) => set(i, { labelEn: e.target.value })} />
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { KNOWN_TSAS } from '../../../../src/api/contract';
 import { useCall } from '../../api/useCall';
@@ -9,7 +10,7 @@ import { useAppStore } from '../../app/store';
 export function EvidenceSection() {
   const { t } = useTranslation();
   const notify = useAppStore((s) => s.notify);
-  const fail = (e: { code: string; message: string }) => notify('error', t('evidence.errors.' + e.code, { defaultValue: t('errors.generic', e) }));
+  const fail = (e: { code: string; message: string }) => notify('error', t('evidence.errors.' + e.code, { defaultValue: errorText(t, e) }));
   const { value: settings, reload } = useCall('evidence.settings', {});
   const { value: key, reload: reloadKey } = useCall('evidence.key', {});
   const { value: keys, reload: reloadKeys } = useCall('evidence.keys', {});

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
@@ -18,7 +19,7 @@ export function ModelsSection() {
   const [needsPreset, setNeedsPreset] = useState<{ name: string; bytes: Uint8Array<ArrayBuffer> } | null>(null);
   const [preset, setPreset] = useState<'wespeaker' | '3dspeaker'>('3dspeaker');
   const { job, follow } = useJob((j) => {
-    if (j.state === 'failed' && j.error) notify('error', t('errors.generic', j.error));
+    if (j.state === 'failed' && j.error) notify('error', errorText(t, j.error));
     void reload();
   });
 
@@ -27,7 +28,7 @@ export function ModelsSection() {
     for (const f of files) {
       const res = await call('models.importFile', { name: f.name, bytes: f.bytes });
       if (!res.ok && res.error.code === 'MODEL_PRESET_REQUIRED') setNeedsPreset(f);
-      else if (!res.ok) notify('error', t('files.failed', { name: f.name, message: `${res.error.code}: ${res.error.message}` }));
+      else if (!res.ok) notify('error', t('files.failed', { name: f.name, message: errorText(t, res.error) }));
     }
     setBusy(false);
     await reload();
@@ -37,19 +38,19 @@ export function ModelsSection() {
     setBusy(true);
     const res = await call('models.importFile', { ...needsPreset, preset });
     setBusy(false);
-    if (!res.ok) notify('error', t('files.failed', { name: needsPreset.name, message: `${res.error.code}: ${res.error.message}` }));
+    if (!res.ok) notify('error', t('files.failed', { name: needsPreset.name, message: errorText(t, res.error) }));
     setNeedsPreset(null);
     await reload();
   }
   async function makeDefault(id: string) {
     const res = await call('models.setDefault', { id });
-    if (!res.ok) notify('error', t('errors.generic', res.error));
+    if (!res.ok) notify('error', errorText(t, res.error));
     await reload();
   }
   async function install(catalogId: string) {
     const res = await call('models.install', { catalogId });
     if (res.ok) follow(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
   }
 
   return (

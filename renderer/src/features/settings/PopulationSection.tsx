@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { PopulationCalibration } from '../../../../src/api/contract';
 import { POPULATION_MIN_MULTI_REFERENCE, POPULATION_MIN_PERFORMERS } from '../../../../src/api/contract';
@@ -22,21 +23,21 @@ export function PopulationSection() {
   const [result, setResult] = useState<PopulationCalibration | null>(null);
   const { job, follow } = useJob((j) => {
     if (j.state === 'done') notify('success', t('population.done'));
-    if (j.state === 'failed' && j.error) notify('error', t('errors.generic', j.error));
+    if (j.state === 'failed' && j.error) notify('error', errorText(t, j.error));
     void reload();
   });
   const running = job?.state === 'running';
   async function runCheck() {
     const res = await call('population.check', {});
     if (res.ok) follow(res.value);
-    else notify('error', t('errors.generic', res.error));
+    else notify('error', errorText(t, res.error));
   }
   async function recalibrate() {
     setAsking(false);
     const res = await call('population.calibrate', { consent: true });
     if (!res.ok) {
       if (res.error.code === 'SCORING_POPULATION_TOO_SMALL') return notify('error', t('population.tooSmall', { min: POPULATION_MIN_PERFORMERS, minMulti: POPULATION_MIN_MULTI_REFERENCE }));
-      return notify('error', t('errors.generic', res.error));
+      return notify('error', errorText(t, res.error));
     }
     setResult(res.value);
     notify('success', t('population.recalibrated'));

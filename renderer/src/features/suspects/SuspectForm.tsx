@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { FieldIssue, Suspect } from '../../api/client';
 import { Modal } from '../../components/Modal';
 import { useAppStore } from '../../app/store';
 
 type TextField = 'label' | 'service' | 'operator' | 'characterName' | 'url' | 'platform' | 'uploader' | 'postedAt' | 'capturedAt' | 'foundAt';
+
+/** Fields entered with the browser's date pickers (ISO values; the core refuses free text). */
+const DATE_FIELDS: ReadonlySet<TextField> = new Set(['postedAt', 'capturedAt', 'foundAt']);
 
 /** Registers a suspect AI voice model or clip with its provenance. */
 export function SuspectForm({ onDone }: { onDone: (s: Suspect | null) => void }) {
@@ -29,7 +33,7 @@ export function SuspectForm({ onDone }: { onDone: (s: Suspect | null) => void })
     const byField: Record<string, FieldIssue> = {};
     for (const i of res.error.issues ?? []) byField[i.path] ??= i;
     setIssues(byField);
-    if (!res.error.issues?.length) notify('error', t('errors.generic', res.error));
+    if (!res.error.issues?.length) notify('error', errorText(t, res.error));
   }
 
   const visible: TextField[] = kind === 'voice_model'
@@ -54,14 +58,20 @@ export function SuspectForm({ onDone }: { onDone: (s: Suspect | null) => void })
             </label>
             <input
               id={`suspect-${f}`}
-              type={f === 'url' ? 'url' : 'text'}
+              type={f === 'url' ? 'url' : f === 'foundAt' ? 'date' : f === 'postedAt' || f === 'capturedAt' ? 'datetime-local' : 'text'}
               value={values[f]}
               aria-invalid={issues[f] ? true : undefined}
               aria-describedby={`suspect-${f}-error`}
               onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
             />
             <p id={`suspect-${f}-error`} className="field-error">
-              {issues[f] ? (issues[f]?.kind === 'invalid' ? issues[f]?.message : t(`validation.${issues[f]?.kind ?? 'invalid'}`, { limit: issues[f]?.limit })) : '\u00a0'}
+              {issues[f]
+                ? issues[f]?.kind === 'invalid' && DATE_FIELDS.has(f)
+                  ? t('suspects2.badDate')
+                  : t(`validation.${issues[f]?.kind ?? 'invalid'}`, { limit: issues[f]?.limit })
+                : DATE_FIELDS.has(f)
+                  ? t(f === 'foundAt' ? 'suspects2.dateHint' : 'suspects2.dateTimeHint')
+                  : '\u00a0'}
             </p>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../lib/errors';
 import { call } from '../../api/client';
 import type { Suspect } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -7,6 +8,7 @@ import { useAppStore } from '../../app/store';
 import { DropZone } from '../../components/DropZone';
 import { formatSeconds } from '../../lib/bands';
 import { SuspectForm } from './SuspectForm';
+import { RecordingPlayer } from '../../components/RecordingPlayer';
 import { CapturePanel } from '../capture/CapturePanel';
 
 /** Suspect AI voices and clips: provenance and sample audio. */
@@ -18,6 +20,7 @@ export function SuspectsPage() {
   const { value: suspects, error, reload } = useCall('suspects.list', {});
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
+  const qualityWarning = (code: string) => t(`quality2.${code}`, { defaultValue: t('quality2.other') });
 
   async function importClips(s: Suspect, files: { name: string; bytes: Uint8Array<ArrayBuffer> }[]) {
     setBusy(true);
@@ -25,7 +28,7 @@ export function SuspectsPage() {
     for (const f of files) {
       const res = await call('suspects.importClip', { suspectId: s.id, name: f.name, bytes: f.bytes });
       if (res.ok) ok += res.value.duplicate ? 0 : 1;
-      else notify('error', t('files.failed', { name: f.name, message: `${res.error.code}: ${res.error.message}` }));
+      else notify('error', t('files.failed', { name: f.name, message: errorText(t, res.error) }));
     }
     if (ok) notify('success', t('files.imported', { count: ok }));
     setBusy(false);
@@ -40,7 +43,7 @@ export function SuspectsPage() {
           {t('suspects.add')}
         </button>
       </header>
-      {error && <p className="error-banner" role="alert">{t('errors.generic', error)}</p>}
+      {error && <p className="error-banner" role="alert">{errorText(t, error)}</p>}
       {suspects && suspects.length === 0 && (
         <div className="empty-state" data-testid="suspects-empty">
           <h2>{t('suspects.emptyTitle')}</h2>
@@ -71,8 +74,13 @@ export function SuspectsPage() {
                         <span className="muted small">
                           {c.container}/{c.codec} · {formatSeconds(c.quality.durationSeconds)} · {t('detail.speech', { seconds: formatSeconds(c.quality.speechSeconds) })}
                         </span>
-                        {c.quality.warnings.length > 0 && <span className="weak-note">⚠ {c.quality.warnings.map((w) => w.message).join(' / ')}</span>}
+                        {c.quality.warnings.length > 0 && (
+                          <span className="weak-note" data-testid="clip-warnings">
+                            ⚠ {c.quality.warnings.map((w) => qualityWarning(w.code)).join(' / ')}
+                          </span>
+                        )}
                         <code className="hash small">SHA-256 {c.sha256.slice(0, 16)}…</code>
+                        <RecordingPlayer recordingId={c.id} name={c.originalName} />
                       </div>
                     </li>
                   ))}
