@@ -113,6 +113,7 @@ function reportData(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
     pairs: ev.pairs.map((p) => ({ ...p, timelineSvg: timelineSvg(p.comparison, t), standingSvg: standingSvg(p.standing, p.performer.name, t) })),
     references: ev.references,
     fingerprint: o.key.fingerprint,
+    publicKeyPem: o.key.publicKeyPem,
     files,
     audit: { included: ev.audit.length, total: ev.chain.count, chainVerified: ev.chain.ok },
     referenceAudioIncluded: o.redaction.referenceAudio,

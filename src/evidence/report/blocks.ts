@@ -7,7 +7,7 @@ export type Block =
   | { kind: 'kv'; rows: [string, string][] }
   | { kind: 'table'; head: string[]; rows: string[][]; widths: number[]; small?: boolean }
   | { kind: 'list'; items: string[] }
-  | { kind: 'figure'; svg: string | null; png: Buffer; width: number; height: number; caption: string };
+  | { kind: 'figure'; svg: string | null; png: Buffer; width: number; height: number; caption: string; /** Printed no wider than this (points); default the full width. */ maxWidthPt?: number };
 
 export interface ReportDoc {
   title: string;

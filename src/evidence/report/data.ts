@@ -44,6 +44,8 @@ export interface ReportData {
   pairs: ReportPair[];
   references: Recording[];
   fingerprint: string;
+  /** The signing key's public half (PEM), printed as a QR code beside its fingerprint. */
+  publicKeyPem: string;
   /** Hashes of the evidence files (the report files themselves cannot list their own hash). */
   files: { path: string; sha256: string; size: number }[];
   audit: { included: number; total: number; chainVerified: boolean };

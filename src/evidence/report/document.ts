@@ -8,6 +8,7 @@ import type { Block, ReportDoc } from './blocks.js';
 import type { ReportData, ReportPair, SpectrogramImage } from './data.js';
 import { svgToPng } from './raster.js';
 import { strings } from './strings.js';
+import { keyQrFigure } from './key-qr.js';
 import type { ReportStrings } from './strings.js';
 import { formatSimilarity } from '../../domain/format.js';
 import { inconclusiveReasons } from './outcome.js';
@@ -210,6 +211,7 @@ export function buildReport(d: ReportData): ReportDoc {
     { kind: 'table', head: [t.file, t.size, 'SHA-256'], rows: d.files.map((f) => [f.path, kb(f.size), f.sha256]), widths: [0.36, 0.1, 0.54], small: true },
     { kind: 'heading', text: t.signature },
     { kind: 'para', text: t.signatureBody(d.fingerprint) },
+    keyQrFigure(d.publicKeyPem, t.keyQrCaption(d.fingerprint)),
     { kind: 'para', text: t.verifyHow },
     { kind: 'subheading', text: t.timestamp },
     { kind: 'para', text: d.tsaUrl ? t.timestampRequested(d.tsaUrl, 'timestamp.tsr') : t.timestampNone },

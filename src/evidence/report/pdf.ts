@@ -147,7 +147,7 @@ function list(doc: Doc, items: string[]): void {
 function figureSize(doc: Doc, b: Extract<Block, { kind: 'figure' }>): { w: number; h: number } {
   const cw = contentWidth(doc);
   const maxH = (doc.page.height - MARGIN.top - MARGIN.bottom) * 0.6;
-  const w = Math.min(cw, (maxH * b.width) / b.height);
+  const w = Math.min(cw, b.maxWidthPt ?? cw, (maxH * b.width) / b.height);
   return { w, h: (w * b.height) / b.width };
 }
 
