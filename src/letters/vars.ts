@@ -84,8 +84,8 @@ function evidence(src: LetterSource, lang: Lang): string {
     const p = src.pack;
     lines.push(
       lang === 'ja'
-        ? `・証拠パック「${p.fileName}」（${jst(p.createdAt)} 作成）\n  SHA-256: ${p.sha256}\n  マニフェスト SHA-256: ${p.manifestSha256}`
-        : `• Evidence pack "${p.fileName}" (made ${jst(p.createdAt)})\n  SHA-256: ${p.sha256}\n  Manifest SHA-256: ${p.manifestSha256}`,
+        ? `・証拠パック「${p.fileName}」（${jst(p.createdAt)} 作成）\n  SHA-256: ${p.sha256}\n  マニフェスト SHA-256: ${p.manifestSha256}${p.signingKey ? `\n  署名鍵（Ed25519）の指紋: ${p.signingKey}` : ''}`
+        : `• Evidence pack "${p.fileName}" (made ${jst(p.createdAt)})\n  SHA-256: ${p.sha256}\n  Manifest SHA-256: ${p.manifestSha256}${p.signingKey ? `\n  Signing key (Ed25519) fingerprint: ${p.signingKey}` : ''}`,
     );
   }
   return lines.join('\n');

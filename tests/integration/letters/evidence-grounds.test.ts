@@ -58,6 +58,9 @@ describe.skipIf(!hasShared)('grounds in the pack, the report and the letter (rea
     const d = await op(ctx, 'letters.draft', { caseId, regime: 'youtube', lang: 'ja', platformId: 'google-youtube' });
     const evidence = d.fields.find((f) => f.key === 'evidence')!.value;
     expect(evidence).toContain(clean.sha256);
+    // The key that signed the cited pack, so the recipient can check it against the one the sender publishes.
+    expect(clean.signingKey).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){15}$/);
+    expect(evidence).toContain(`署名鍵（Ed25519）の指紋: ${clean.signingKey}`);
     expect(evidence).not.toContain(withAudio.sha256);
     expect(d.warnings.find((w) => w.subject === 'attachments')?.message.ja).toContain(withAudio.fileName);
     const g = await op(ctx, 'letters.draft', { caseId, regime: 'guideline', lang: 'ja', platformId: 'google-youtube' });
