@@ -4,12 +4,12 @@ import { sql as m003 } from './003-embeddings.js';
 import { sql as m004 } from './004-workbench.js';
 import { sql as m005 } from './005-cases.js';
 import { sql as m006 } from './006-letters.js';
-import { sql as m009 } from './009-evidence-trust.js';
-import { sql as m012 } from './012-captures.js';
-import { sql as m007 } from './007-population.js';
-import { sql as m008 } from './008-letter-facts.js';
+import { sql as m007 } from './007-evidence-trust.js';
+import { sql as m008 } from './008-captures.js';
+import { sql as m009 } from './009-population.js';
+import { sql as m010 } from './010-letter-facts.js';
 
-/** Numbered migrations, applied in order (landing order); the database's user_version is the count applied. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m009, m012, m007, m008];
+/** Numbered migrations, applied in order; the database's user_version is the count applied. */
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
