@@ -81,6 +81,26 @@ export default tseslint.config(
     },
   })),
   {
+    // The CLI is a shell like the app: it calls the handler map (src/api) and imports nothing below it but
+    // the terminal formatting helper (core/bidi).
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: CORE_FORBIDDEN_PATHS,
+          patterns: [
+            ...CORE_FORBIDDEN_PATTERNS,
+            {
+              regex: `^(\\.\\./)+(core/(?!bidi(\\.js)?$)|(${LAYERS.slice(0, -2).flat().filter((f) => f !== 'core').join('|')})(/|$))`,
+              message: 'src/cli/ calls operations of src/api (contract, invoke, session); it imports nothing below api/ but formatting helpers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -245,6 +245,7 @@ export type * from '../domain/population.js';
 export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE } from '../domain/population.js';
 export type * from '../domain/evidence.js';
 export type * from './cli-types.js';
+export type * from '../domain/cli-results.js';
 export { isCliOnlyOperation } from './contract-cli.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES, DELIVERY_METHODS, FACT_KEYS, GUIDELINE_FORMS, SENDER_CAPACITIES } from '../domain/letters.js';
 export type * from '../domain/capture.js';

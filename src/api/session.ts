@@ -28,3 +28,4 @@ export function openSession(dataDir: string, actor: string, opts: { sweep?: bool
   }
   return ctx;
 }
+export type { CaptureBrowser, CaptureBrowserLauncher, CdpSession } from '../core/browser.js';

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { CaptureBrowser, CaptureBrowserLauncher, CdpSession } from '../core/browser.js';
-import { SeimonError } from '../core/errors.js';
+import type { CaptureBrowser, CaptureBrowserLauncher, CdpSession } from '../api/session.js';
+import { SeimonError } from '../api/session.js';
 
 export const DEFAULT_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -1,5 +1,5 @@
 // How the CLI prints a population check next to scores (English; `compare --lang ja` uses the core's notes).
-import type { PopulationFigures } from '../domain/index.js';
+import type { PopulationFigures } from '../api/contract.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 ? 3 : 2)} %`;
 

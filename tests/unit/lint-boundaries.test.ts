@@ -37,6 +37,10 @@ describe('architecture boundaries are enforced by lint', () => {
     ["import { x } from '../../scoring/metrics.js';\nexport const y = x;\n", 'src/embedding/eval/x.ts'],
     ["import { x } from '../../workbench/screening.js';\nexport const y = x;\n", 'src/scoring/eval/x.ts'],
     ["import { x } from '../cli/main.js';\nexport const y = x;\n", 'src/api/x.ts'],
+    ["import { openCore } from '../store/open-core.js';\nexport const y = openCore;\n", 'src/cli/x.ts'],
+    ["import { scoreTrials } from '../../scoring/evaluate.js';\nexport const y = scoreTrials;\n", 'src/cli/commands/x.ts'],
+    ["import type { Performer } from '../../domain/index.js';\nexport type P = Performer;\n", 'src/cli/commands/x.ts'],
+    ["import { SeimonError } from '../core/errors.js';\nexport const y = SeimonError;\n", 'src/cli/x.ts'],
   ])('rejects the upward import %j in %s', async (code, file) => {
     expect(await ruleIdsFor(code, file)).toContain('no-restricted-imports');
   });
@@ -47,6 +51,7 @@ describe('architecture boundaries are enforced by lint', () => {
     ["import { x } from '../scoring/metrics.js';\nexport const y = x;\n", 'src/letters/x.ts'],
     ["import { x } from '../evidence/verify.js';\nexport const y = x;\n", 'src/letters/x.ts'],
     ["import { x } from '../api/invoke.js';\nexport const y = x;\n", 'src/cli/x.ts'],
+    ["import { revealBidi } from '../core/bidi.js';\nexport const y = revealBidi;\n", 'src/cli/x.ts'],
   ])('allows the downward or same-layer import %j in %s', async (code, file) => {
     expect(await ruleIdsFor(code, file)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { FilesComparison } from '../../domain/index.js';
-import { formatSimilarity } from '../../domain/format.js';
+import type { FilesComparison } from '../../api/contract.js';
+import { formatSimilarity } from '../../api/contract.js';
 import type { CliIo, GlobalOptions } from '../io.js';
 import { call, printJson, withCore } from '../io.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { EvaluationReport, PopulationCalibration, PopulationCheck } from '../../domain/index.js';
+import type { EvaluationReport, PopulationCalibration, PopulationCheck } from '../../api/contract.js';
 import type { CliIo, GlobalOptions, Session as CoreContext } from '../io.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { CliFailure, call, printJson, withCore } from '../io.js';
