@@ -134,5 +134,17 @@ describe.skipIf(skip !== null)('letters gated by the case facts (Chromium, real 
     await editor.getByText('期間は受領日の翌日から数えます（民法第140条、初日不算入）。').scrollIntoViewIfNeeded();
     await paint(page);
     await screenshot(page, 'letter-clock');
+
+    // An English letter in the Japanese UI: the letter is English, the clock the UI shows stays Japanese.
+    await letters.getByRole('combobox', { name: '言語' }).selectOption('en');
+    await letters.getByRole('button', { name: '依頼書を作成' }).click();
+    await editor.getByRole('heading', { name: 'Cease-and-desist letter' }).or(editor.getByRole('heading', { name: '警告書' })).first().waitFor();
+    const [warnEn] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: 'PDF を書き出す' }).click()]);
+    expect(warnEn.suggestedFilename()).toMatch(/-warning-en\.pdf$/);
+    await send.locator('input[type=datetime-local]').fill('2026-11-27T10:00');
+    await send.locator('select').selectOption('registered-post');
+    await send.getByRole('button', { name: '送付済みにする' }).click();
+    await editor.getByText('警告書への回答期限', { exact: false }).first().waitFor();
+    expect(await editor.getByText('Reply to the cease-and-desist letter').count()).toBe(0);
   });
 });

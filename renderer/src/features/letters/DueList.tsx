@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/dates';
 import { useCall } from '../../api/useCall';
 import { useAppStore } from '../../app/store';
 
@@ -18,7 +19,7 @@ export function DueList() {
             <button type="button" className="link" onClick={() => openCase(d.caseId)}>
               {d.platformName}
             </button>{' '}
-            — {d.label[lang]}: {t('letters.due', { at: d.dueAt.slice(0, 16).replace('T', ' ') })}{' '}
+            — {d.label[lang]}: {t('letters.due', { at: formatDateTime(d.dueAt, lang) })}{' '}
             <strong>{d.overdue ? t('letters.overdue') : t('letters.hoursLeft', { hours: Math.round(d.hoursLeft) })}</strong>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDateTime } from '../../lib/dates';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { LetterDetail, LetterField, LetterFormat } from '../../../../src/api/contract';
@@ -186,9 +187,9 @@ export function LetterEditor({ letter, onChange }: { letter: LetterDetail; onCha
           <ul className="plain">
             {letter.clocks.map((c) => (
               <li key={c.clock} className={!c.closedAt && Date.parse(c.dueAt) < Date.now() ? 'overdue' : ''}>
-                {c.label}: {c.dueOn ? t('legal.dueOn', { date: c.dueOn }) : t('letters.due', { at: c.dueAt.slice(0, 16).replace('T', ' ') })} {c.closedAt ? `(${t('letters.closed')})` : ''}
+                {c.text[uiLang].label}: {c.dueOn ? t('legal.dueOn', { date: c.dueOn }) : t('letters.due', { at: formatDateTime(c.dueAt, uiLang) })} {c.closedAt ? `(${t('letters.closed')})` : ''}
                 <div className="small muted">
-                  {c.basis} {c.dueOn ? t('legal.countingNote') : ''}
+                  {c.text[uiLang].basis} {c.dueOn ? t('legal.countingNote') : ''}
                 </div>
               </li>
             ))}
