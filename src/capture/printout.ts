@@ -1,7 +1,6 @@
 // The "printout with the URL visible" removal requests ask for: a PDF whose every page shows the
 // address, the capture time and the screenshot's hash above the page as the browser rendered it.
-import PDFDocument from 'pdfkit';
-import { reportFonts } from '../evidence/report/fonts.js';
+import { openPdfDocument } from '../evidence/report/pdf-document.js';
 
 export interface PrintoutInput {
   captureId: string;
@@ -39,16 +38,7 @@ function header(doc: PDFKit.PDFDocument, p: PrintoutInput, page: number, pages: 
 
 /** Renders the printout: the screenshot scaled to the page width, cut across as many A4 pages as it needs. */
 export async function renderPrintout(p: PrintoutInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, autoFirstPage: false, info: { Title: `Capture ${p.captureId}`, Creator: 'Seimon', CreationDate: new Date(p.capturedAt) } });
-  const fonts = reportFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = openPdfDocument({ size: 'A4', margin: MARGIN, autoFirstPage: false, info: { Title: `Capture ${p.captureId}`, Creator: 'Seimon', CreationDate: new Date(p.capturedAt) } });
   // One embedded image object reused on every page (pdfkit re-embeds a Buffer on each call).
   const image = (doc as unknown as { openImage(b: Buffer): { width: number; height: number } }).openImage(p.screenshot);
   const pageW = 595.28 - 2 * MARGIN;

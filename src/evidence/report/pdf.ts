@@ -1,9 +1,8 @@
 // report.pdf with pdfkit: A4, Noto Sans JP embedded as a subset (only the glyphs used), plots as PNG,
 // a footer with the page number and key fingerprint on every page.
-import PDFDocument from 'pdfkit';
+import { openPdfDocument } from './pdf-document.js';
 import { pdfKeyKeywords } from '../report-key.js';
 import type { Block, ReportDoc } from './blocks.js';
-import { reportFonts } from './fonts.js';
 import { strings } from './strings.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -191,16 +190,7 @@ function footers(doc: Doc, r: ReportDoc): void {
 
 /** Renders the report to PDF bytes. */
 export function renderPdf(r: ReportDoc, createdAt: Date): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: r.title, Subject: r.subtitle, Keywords: pdfKeyKeywords(r.fingerprint), Creator: 'Seimon', Producer: 'Seimon (pdfkit)', CreationDate: createdAt } });
-  const fonts = reportFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = openPdfDocument({ size: 'A4', margins: MARGIN, bufferPages: true, info: { Title: r.title, Subject: r.subtitle, Keywords: pdfKeyKeywords(r.fingerprint), Creator: 'Seimon', Producer: 'Seimon (pdfkit)', CreationDate: createdAt } });
   doc.font('bold').fontSize(20).fillColor(INK).text(r.title, MARGIN.left, MARGIN.top, { width: contentWidth(doc) });
   doc.font('regular').fontSize(10).fillColor(MUTED).text(r.subtitle, { width: contentWidth(doc) });
   doc.moveDown(0.8).fillColor(INK);

@@ -1,7 +1,5 @@
-// pdfkit set up as the evidence report does it: A4, Noto Sans JP (regular + bold) embedded as a
-// subset, the bytes collected in memory. The font files come from the evidence report's loader.
-import PDFDocument from 'pdfkit';
-import { reportFonts } from '../../evidence/report/fonts.js';
+// Letters' page set-up (A4, margins, footers) over the shared pdfkit document of evidence/report/pdf-document.ts.
+import { openPdfDocument } from '../../evidence/report/pdf-document.js';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -9,22 +7,12 @@ export const MARGIN = { top: 60, bottom: 70, left: 62, right: 62 };
 
 /** A new A4 document with the Japanese fonts registered as 'regular' and 'bold', and its bytes promise. */
 export function newPdf(info: { title: string; subject?: string; createdAt: Date }): { doc: Doc; bytes: Promise<Buffer> } {
-  const doc = new PDFDocument({
+  return openPdfDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
     info: { Title: info.title, Subject: info.subject ?? '', Creator: 'Seimon', Producer: 'Seimon (pdfkit)', CreationDate: info.createdAt },
   });
-  const fonts = reportFonts();
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const bytes = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, bytes };
 }
 
 export const contentWidth = (doc: Doc): number => doc.page.width - MARGIN.left - MARGIN.right;
