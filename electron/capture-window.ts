@@ -3,6 +3,7 @@
 // denied, downloads cancelled, new windows refused. The core drives it over the DevTools Protocol
 // (webContents.debugger), relayed from this process; pure functions over injected Electron objects.
 import type { CdpSession } from '../src/core/browser.js';
+import { lockedWebPreferences } from './security.js';
 
 /** Partitions without the `persist:` prefix live in memory only and vanish with the window. */
 export const CAPTURE_PARTITION_PREFIX = 'seimon-capture-';
@@ -18,18 +19,9 @@ export function captureWindowOptions(partition: string) {
     height: 900,
     title: 'Seimon capture',
     webPreferences: {
+      ...lockedWebPreferences(),
       partition,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
       javascript: true,
-      spellcheck: false,
-      navigateOnDragDrop: false,
       backgroundThrottling: false,
     },
   } as const;

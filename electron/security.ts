@@ -20,10 +20,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** BrowserWindow options: sandboxed, isolated, no Node in the page. */
-export function secureWebPreferences(preloadPath: string) {
+/** The locked-down web preferences every Seimon window shares: sandboxed, isolated, no Node in the page. */
+export function lockedWebPreferences() {
   return {
-    preload: preloadPath,
     sandbox: true,
     contextIsolation: true,
     nodeIntegration: false,
@@ -35,6 +34,11 @@ export function secureWebPreferences(preloadPath: string) {
     spellcheck: false,
     navigateOnDragDrop: false,
   } as const;
+}
+
+/** The app window's web preferences: the locked-down set plus the preload that exposes `window.seimon`. */
+export function secureWebPreferences(preloadPath: string) {
+  return { preload: preloadPath, ...lockedWebPreferences() } as const;
 }
 
 /** True when a URL belongs to the app's own origin (used for navigation and IPC sender checks). */
