@@ -4,7 +4,7 @@
  * ops (activations, norms, reductions) are not counted: FLOPs = 2 x MACs of the linear layers, the
  * usual convention, which is what bounds a CPU's speed on these models.
  */
-import type { OnnxGraphInfo, OnnxNode } from './onnx-graph.js';
+import type { OnnxGraphInfo, OnnxNode } from '../../src/embedding/onnx-graph.js';
 
 export interface MacCount {
   /** Multiply-accumulates of every Conv, Gemm and MatMul. */

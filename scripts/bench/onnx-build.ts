@@ -3,6 +3,7 @@
  * with fixed or symbolic dims, float32 initializers, nodes with int / ints / float attributes.
  * Used for the machine-peak MatMul model and the FLOP counter's test graphs, so no binary is committed.
  */
+import { concatBytes, encodeKey, encodeText, lenField, varintField } from '../../src/embedding/onnx-proto.js';
 
 export interface BuildNode {
   op: string;
@@ -90,38 +91,12 @@ function valueInfo(v: BuildValue): Uint8Array {
 }
 
 function text(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
-}
-
-function varint(v: number): Uint8Array {
-  let x = BigInt.asUintN(64, BigInt(v));
-  const out: number[] = [];
-  do {
-    const b = Number(x & 0x7fn);
-    x >>= 7n;
-    out.push(x > 0n ? b | 0x80 : b);
-  } while (x > 0n);
-  return Uint8Array.from(out);
+  return encodeText(s);
 }
 
 function key(fieldNumber: number, wire: number): Uint8Array {
-  return varint(fieldNumber * 8 + wire);
+  return encodeKey(fieldNumber, wire);
 }
 
-function varintField(fieldNumber: number, v: number): Uint8Array {
-  return concat([key(fieldNumber, 0), varint(v)]);
-}
-
-function field(fieldNumber: number, body: Uint8Array): Uint8Array {
-  return concat([key(fieldNumber, 2), varint(body.length), body]);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const field = lenField;
+const concat = concatBytes;

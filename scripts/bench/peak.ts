@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { InferencePool } from '../../src/embedding/pool.js';
 import { countMacs } from './flops.js';
 import { buildOnnxModel } from './onnx-build.js';
-import { readOnnxGraph } from './onnx-graph.js';
+import { readOnnxGraph } from '../../src/embedding/onnx-graph.js';
 
 const K = 1024;
 const BATCH = 1;

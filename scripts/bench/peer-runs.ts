@@ -36,12 +36,17 @@ export interface PeerSetup {
   flopsForFrames: (frames: number) => number;
 }
 
-/** Seimon's two runs; the caller closes the embedders. */
+/**
+ * Seimon's runs: whole utterances and the app's windows as the app runs them (Conv1d layers as Conv2d
+ * when the load-time rewrite checks out), and whole utterances with the graph as stored, to show what
+ * the rewrite is worth. The caller closes the embedders.
+ */
 export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embedders: Embedder[] }> {
   const pool = { workers: s.cores, intraOpThreads: 1 };
   const whole = new Embedder({ ...s.model, windowSeconds: 1e6 }, pool);
   const windowed = new Embedder(s.model, pool);
-  await Promise.all([whole.ready(), windowed.ready()]);
+  const asStored = new Embedder({ ...s.model, windowSeconds: 1e6 }, { ...pool, rewriteGraph: false });
+  await Promise.all([whole.ready(), windowed.ready(), asStored.ready()]);
   const threads = `${s.cores} workers x 1`;
   const wholeRun: PeerRun = {
     engine: 'Seimon',
@@ -61,7 +66,14 @@ export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embed
     },
     flops: (ix) => ix.reduce((n, i) => n + s.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(SNIP(w.length)), 0), 0),
   };
-  return { runs: [wholeRun, windowRun], embedders: [whole, windowed] };
+  const asStoredRun: PeerRun = {
+    ...wholeRun,
+    mode: 'whole utterance, graph as stored',
+    go: async (ix) => {
+      await Promise.all(ix.map((i) => asStored.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
+    },
+  };
+  return { runs: [wholeRun, windowRun, asStoredRun], embedders: [whole, windowed, asStored] };
 }
 
 /** sherpa-onnx-node's two runs: one stream per utterance, or one stream per window of the same plan. */

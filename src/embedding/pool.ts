@@ -15,6 +15,8 @@ export interface PoolOptions {
   workers?: number;
   /** ONNX intra-op threads per worker; default: cores / workers. */
   intraOpThreads?: number;
+  /** Run Conv1d layers as Conv2d when the rewrite checks out (default); false runs the graph as stored. */
+  rewriteGraph?: boolean;
 }
 
 export interface BatchResult {
@@ -45,6 +47,7 @@ export class InferencePool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private graphNote: string | null = null;
   private readonly init: WorkerInit;
 
   constructor(opts: PoolOptions) {
@@ -56,6 +59,7 @@ export class InferencePool {
       inputName: opts.inputName,
       outputName: opts.outputName,
       intraOpThreads: opts.intraOpThreads ?? Math.max(1, Math.floor(cores / workers)),
+      rewriteGraph: opts.rewriteGraph ?? true,
       testHooks: process.env.SEIMON_TEST_HOOKS === '1',
     };
     for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
@@ -63,6 +67,11 @@ export class InferencePool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Which graph the workers run ("as stored", or the Conv2d rewrite), once one is ready. */
+  get graph(): string | null {
+    return this.graphNote;
   }
 
   /** Resolves when every worker has loaded the model; rejects with the load error otherwise. */
@@ -110,6 +119,7 @@ export class InferencePool {
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: WorkerReply) => {
         if (m.type === 'ready') {
+          this.graphNote = m.graph;
           resolve();
           this.dispatch();
         } else if (m.type === 'init-error') {

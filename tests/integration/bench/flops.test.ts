@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { countMacs } from '../../../scripts/bench/flops.js';
 import { buildOnnxModel } from '../../../scripts/bench/onnx-build.js';
-import { readOnnxGraph } from '../../../scripts/bench/onnx-graph.js';
+import { readOnnxGraph } from '../../../src/embedding/onnx-graph.js';
 import { peakModel } from '../../../scripts/bench/peak.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
