@@ -59,7 +59,7 @@ export function rewriteConv1dAsConv2d(bytes: Uint8Array): Conv2dRewrite {
 function planRewrite(g: OnnxGraphInfo): Plan | { refused: string } {
   const plan: Plan = { edits: new Map(), insertBefore: new Map(), newInitializers: [], weights: new Set(), drop: new Set(), dropInitializers: new Set(), convs: 0 };
   const four = new Set<string>();
-  const lifted = new Map<string, string>();
+  let liftedOnce = false;
   const scalar = new Set<string>();
   const constInts = new Map<string, number[]>();
   for (const [name, t] of g.initializers) {
@@ -89,9 +89,9 @@ function planRewrite(g: OnnxGraphInfo): Plan | { refused: string } {
       if (why) return { refused: why };
       const inputs = [...node.inputs];
       if (!four.has(data)) {
-        if (lifted.size > 0) return { refused: `a second 3-D tensor (${data}) would need lifting` };
+        if (liftedOnce) return { refused: `a second 3-D tensor (${data}) would need lifting` };
         const name = `${data}__seimon_4d`;
-        lifted.set(data, name);
+        liftedOnce = true;
         four.add(name);
         plan.insertBefore.set(index, unsqueezeNode(data, name, g.opset, plan));
         inputs[0] = name;
