@@ -21,7 +21,7 @@ def mean(xs):
 
 def main():
     v2, v3 = (json.load(open(p)) for p in sys.argv[1:3])
-    whole = {r: json.load(open(os.path.join(CACHE, f"short-whole.{r}.test.json"))) for r in ("v2", sys.argv[3] if len(sys.argv) > 3 else "v3")}
+    whole = {r: json.load(open(os.path.join(CACHE, f"short-whole.{r}.test.json"))) for r in ("v2", sys.argv[3] if len(sys.argv) > 3 else "v3b")}
     w2, w3 = whole.values()
     print("| test side | v2, app before (tight VAD, 3 s windows) | v2, app now | v3, app now | v2, whole clip | v3, whole clip |")
     print("|---|---|---|---|---|---|")
