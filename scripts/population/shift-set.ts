@@ -10,8 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSpeechAudio } from '../../src/audio/pipeline.js';
-import { detectSpeech } from '../../src/audio/vad/index.js';
+import { embedFile } from '../../src/embedding/embed-file.js';
 import { Embedder } from '../../src/embedding/embedder.js';
 
 export type Transform = 'shifted' | 'clean';
@@ -92,9 +91,10 @@ interface CachedVector {
   windows: number[][];
 }
 
-/** Embeds the set with the model (the app's front-end: decode, VAD, windows), cached per model SHA-256. */
+/** Embeds the set with the model through the app's own front-end (embedFile), cached per model SHA-256. */
 export async function embedShiftSet(voices: ShiftVoice[], model: { id: string; sha256: string; path: string; inputName: string; outputName: string }, cacheDir: string): Promise<EmbeddedVoice[]> {
-  const cacheFile = path.join(cacheDir, `embeddings-${model.sha256.slice(0, 16)}.json`);
+  // keyed by model and front-end version (issue 19 changed how speech reaches the model)
+  const cacheFile = path.join(cacheDir, `embeddings-${model.sha256.slice(0, 16)}-fe2.json`);
   const cache = (fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {}) as Record<string, CachedVector | null>;
   let embedder: Embedder | undefined;
   const out: EmbeddedVoice[] = [];
@@ -104,10 +104,8 @@ export async function embedShiftSet(voices: ShiftVoice[], model: { id: string; s
       let hit = cache[key];
       if (hit === undefined) {
         embedder ??= new Embedder({ ...model, preset: '3dspeaker', windowSeconds: 3, hopSeconds: 1.5 });
-        const { samples } = await loadSpeechAudio(v.file);
-        const vad = await detectSpeech(samples);
         try {
-          const r = await embedder.embed(samples, vad.segments);
+          const r = await embedFile(embedder, v.file);
           hit = { embedding: Array.from(r.embedding), windows: r.windows.map((w) => Array.from(w.embedding)) };
         } catch {
           hit = null; // too little speech after the transform: this piece (and its speaker) is left out
