@@ -6,7 +6,7 @@ figures reported in the model card). The split is written to short_eval_split.js
 before any v3 run.
 
 For each speaker of a half:
-- LibriSpeech (one 10-20 s read utterance): enrolment = the first 5 s; test = non-overlapping cuts of
+- LibriSpeech (one 10-20 s read utterance): enrolment = the first 5 s; test = non-overlapping cuts of 1,
   1.5, 2, 3 and 5 s (up to 3 of each) from the rest, starting 0.25 s after the enrolment ends, and
   "whole" = all of the rest. Cuts fall wherever they fall, mid-word included, like clips cut short.
 - Speech Commands (one-second words): enrolment = 5 words joined as recorded (untrimmed, 5 s); test =
@@ -34,7 +34,7 @@ from common import CACHE, HERE, LIBRI, SC, SR, cmn, eer, fbank, list_files, load
 SPLIT_SEED = 20261130
 SPLIT_FILE = os.path.join(HERE, "short_eval_split.json")
 OUT = os.path.join(CACHE, "short-eval")
-CUTS = (1.5, 2.0, 3.0, 5.0)
+CUTS = (1.0, 1.5, 2.0, 3.0, 5.0)
 CODECS = {"clean": lambda w: w, "mp3_64k": lambda w: codec_roundtrip(w, "mp3", 64),
           "opus_24k": lambda w: codec_roundtrip(w, "opus", 24)}
 
@@ -70,6 +70,8 @@ def pieces(s, spk):
     if s == LIBRI:
         wav = torch.cat([load_audio(f) for f in list_files(LIBRI, spk)])
         enrol, rest = wav[: 5 * SR], wav[int(5.25 * SR):]
+        if rest.numel() < 1.5 * SR:          # (one held-out utterance is only 2.7 s: unusable)
+            return None
         tests = {}
         for d in CUTS:
             n = int(d * SR)
@@ -92,7 +94,10 @@ def build():
         enrols = {}
         for s, name in ((LIBRI, "libri"), (SC, "sc")):
             for spk in halves[half][s]:
-                enrol, tests = pieces(s, spk)
+                got = pieces(s, spk)
+                if got is None:
+                    continue
+                enrol, tests = got
                 ep = os.path.join(OUT, half, name, spk, "enrol.wav")
                 write_wav(ep, enrol)
                 enrols.setdefault(name, []).append((spk, ep))

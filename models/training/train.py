@@ -23,6 +23,9 @@ LR = float(os.environ.get("SEIMON_LR", "2e-3"))
 MARGIN = float(os.environ.get("SEIMON_MARGIN", "0.2"))
 # crop length range in frames (100 frames/s)
 CROP = tuple(map(int, os.environ.get("SEIMON_CROP", "200,300").split(",")))
+# Duration-aware sampling (v3): with this probability a batch's crop length is drawn from the short end
+# (CROP[0] to 2 s), otherwise from 2 s to CROP[1]; unset = uniform over the whole range.
+SHORT_P = os.environ.get("SEIMON_CROP_SHORT_P")
 # Large-margin fine-tuning (second phase): start from another run's weights and classifier
 # (SEIMON_INIT names that run), with the full margin from the first step.
 INIT = os.environ.get("SEIMON_INIT", "")
@@ -81,6 +84,8 @@ class Sampler:
 
     def batch(self):
         L = self.rng.randint(*CROP)             # default 2-3 s crops (100 frames/s)
+        if SHORT_P is not None and CROP[0] < 200 < CROP[1]:
+            L = self.rng.randint(CROP[0], 199) if self.rng.random() < float(SHORT_P) else self.rng.randint(200, CROP[1])
         xs, ys = zip(*(self.example(L) for _ in range(BATCH)))
         return torch.stack(xs), torch.tensor(ys)
 
@@ -100,12 +105,26 @@ def class_centres(model, data, crops=3, L=300):
     return torch.stack(out)
 
 
-def validate(model, ev):
-    """EER (%) on held-out clean segments, all pairs, per set."""
+# Runs after v2 validate on the DEV half of the held-out speakers only (short_eval_split.json), so the
+# TEST half is never used to choose between runs; v2's logs used all held-out speakers.
+VAL_HALF = os.environ.get("SEIMON_VAL_HALF", "")
+
+
+def val_segments(ev, s):
+    segs = [e for e in ev if e["set"] == s and e["seconds"] >= 3.0]
+    if VAL_HALF:
+        import json
+        keep = set(json.load(open(os.path.join(HERE, "short_eval_split.json")))[VAL_HALF][s])
+        segs = [e for e in segs if e["speaker"] in keep]
+    return segs
+
+
+def validate(model, ev, frames=None):
+    """EER (%) on held-out clean segments, all pairs, per set (first `frames` frames of each when given)."""
     res = {}
     for s in (LIBRI, SC):
-        segs = [e for e in ev if e["set"] == s and e["seconds"] >= 3.0]
-        emb = torch.nn.functional.normalize(embed(model, [cmn(e["feats"]["clean"]) for e in segs]))
+        segs = val_segments(ev, s)
+        emb = torch.nn.functional.normalize(embed(model, [cmn(e["feats"]["clean"][:frames]) for e in segs]))
         sc = emb @ emb.T
         spk = [e["speaker"] for e in segs]
         iu = torch.triu_indices(len(segs), len(segs), 1)
@@ -137,7 +156,7 @@ def main():
             head.w.copy_(class_centres(model, data))
     n_params = sum(p.numel() for p in model.parameters())
     say(f"classes={sampler.n_classes} params(model)={n_params} epochs={EPOCHS} steps/epoch={STEPS} "
-        f"init={INIT or '-'} crop={CROP} stem_stride={stride} variants={VARIANT_P} noise_p={NOISE_P} snr_db={SNR_DB} "
+        f"init={INIT or '-'} crop={CROP} short_p={SHORT_P} stem_stride={stride} variants={VARIANT_P} noise_p={NOISE_P} snr_db={SNR_DB} "
         f"batch={BATCH} lr={LR} wd={WEIGHT_DECAY} dropout={DROPOUT} specaug_p={SPECAUG_P} avg_last={AVG} margin={MARGIN} scale={SCALE} threads={torch.get_num_threads()}")
     opt = torch.optim.AdamW(list(model.parameters()) + list(head.parameters()), lr=LR, weight_decay=WEIGHT_DECAY)
     total, warm = EPOCHS * STEPS, STEPS // 2
@@ -154,19 +173,20 @@ def main():
             loss, logits = head(model(x), y)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
             tot += loss.item(); acc += (logits.argmax(1) == y).float().mean().item()
-        v = validate(model, ev)
+        v, short = validate(model, ev), validate(model, ev, 150)
         say(f"epoch {ep:2d} loss {tot / STEPS:.3f} train_acc {acc / STEPS:.3f} margin {head.margin:.2f} "
             f"lr {sched.get_last_lr()[0]:.2e} val_eer_librispeech {v[LIBRI]:.2f}% "
-            f"val_eer_speechcommands {v[SC]:.2f}% elapsed {(time.time() - t0) / 60:.1f} min")
+            f"val_eer_speechcommands {v[SC]:.2f}% 1.5s: {short[LIBRI]:.2f}% / {short[SC]:.2f}% "
+            f"val={VAL_HALF or 'all'} elapsed {(time.time() - t0) / 60:.1f} min")
         if ep > EPOCHS - AVG:
             kept.append({k: v.detach().clone() for k, v in model.state_dict().items()})
     # final model = mean of the last AVG epochs' weights (and BN statistics)
     avg = {k: (sum(sd[k].double() for sd in kept) / len(kept)).to(kept[0][k].dtype) for k in kept[0]}
     model.load_state_dict(avg)
     torch.save(avg, run_file("model_last.pt"))
-    v = validate(model, ev)
+    v, short = validate(model, ev), validate(model, ev, 150)
     say(f"averaged last {len(kept)} epochs: val_eer_librispeech {v[LIBRI]:.2f}% "
-        f"val_eer_speechcommands {v[SC]:.2f}%")
+        f"val_eer_speechcommands {v[SC]:.2f}% 1.5s: {short[LIBRI]:.2f}% / {short[SC]:.2f}%")
     say(f"training done in {(time.time() - t0) / 60:.1f} min")
     torch.save({"params": n_params, "train_minutes": (time.time() - t0) / 60, "epochs": EPOCHS,
                 "steps": STEPS, "stem_stride": stride, "init": INIT or None}, run_file("train_info.pt"))

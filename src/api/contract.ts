@@ -240,6 +240,7 @@ export { CASE_STATUSES } from '../domain/cases.js';
 export { KNOWN_TSAS } from '../domain/evidence.js';
 export { AI_USES } from '../domain/workbench.js';
 export { formatSimilarity } from '../domain/format.js';
+export { MIN_SCORED_SPEECH_SECONDS, SHORT_SPEECH_SECONDS } from '../domain/short-speech.js';
 export type * from '../domain/letters.js';
 export type * from '../domain/population.js';
 export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE } from '../domain/population.js';

@@ -4,7 +4,9 @@ import type { SourceInfo } from '../audio/pipeline.js';
 import { openAudioStream } from '../audio/stream.js';
 import type { AudioWarning } from '../audio/types.js';
 import { detectSpeech } from '../audio/vad/index.js';
+import { EMBEDDING_SEGMENT_RULES, probabilitiesToSegments, speechSeconds as totalSeconds } from '../audio/vad/segments.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
+import { MIN_SCORED_SPEECH_SECONDS } from '../domain/short-speech.js';
 import type { TimeSpan } from './windows.js';
 import type { ClipEmbedding, EmbedOptions, Embedder, WindowEmbedding } from './embedder.js';
 import { meanOfNormalized } from './vectors.js';
@@ -20,7 +22,9 @@ export interface FileEmbedding extends ClipEmbedding {
 /**
  * Decodes a file, finds its speech and embeds it: the whole front-end for one recording. Long
  * recordings go through in 5-minute blocks (VAD and windows per block), so memory stays flat with
- * length; a recording of one block is embedded exactly as a whole.
+ * length; a recording of one block is embedded exactly as a whole. Speech is counted with the VAD's
+ * tight segments; the model is given the wider embedding segments (pauses under a second and the edges
+ * of words kept). A recording with less than MIN_SCORED_SPEECH_SECONDS of speech gets no embedding.
  */
 export async function embedFile(embedder: Embedder, path: string, opts: EmbedOptions = {}): Promise<FileEmbedding> {
   const stream = await openAudioStream(path);
@@ -33,21 +37,28 @@ export async function embedFile(embedder: Embedder, path: string, opts: EmbedOpt
     const offset = block.start / SPEECH_RATE;
     const vad = await detectSpeech(block.samples);
     vadEngine = vad.engine;
-    const blockSegments = vad.segments.map((s) => ({ start: s.start, end: s.end }));
-    segments.push(...blockSegments.map((s) => ({ start: s.start + offset, end: s.end + offset })));
+    segments.push(...vad.segments.map((s) => ({ start: s.start + offset, end: s.end + offset })));
+    const blockSpeech = totalSeconds(vad.segments);
+    if (blockSpeech === 0) continue; // this block is silent; others may speak
+    const wide = probabilitiesToSegments(vad.probabilities, vad.hopSeconds, block.samples.length / SPEECH_RATE, EMBEDDING_SEGMENT_RULES);
     let clip: ClipEmbedding;
     try {
-      clip = await embedder.embed(block.samples, blockSegments, opts);
+      clip = await embedder.embed(block.samples, wide, opts);
     } catch (e) {
-      if (isSeimonError(e) && e.code === 'AUDIO_NO_SPEECH') continue; // this block is silent; others may speak
+      if (isSeimonError(e) && e.code === 'AUDIO_NO_SPEECH') continue;
       throw e;
     }
     dim = clip.dim;
-    speechSeconds += clip.speechSeconds;
+    speechSeconds += blockSpeech;
     windows.push(...clip.windows.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset })));
   }
-  if (windows.length === 0)
-    throw new SeimonError('AUDIO_NO_SPEECH', 'Not enough speech to compute a voiceprint (at least 0.5 s of speech is needed)');
+  if (windows.length === 0 || speechSeconds === 0) throw new SeimonError('AUDIO_NO_SPEECH', 'No speech was found in this recording.');
+  if (speechSeconds < MIN_SCORED_SPEECH_SECONDS)
+    throw new SeimonError(
+      'AUDIO_TOO_SHORT',
+      `Only ${speechSeconds.toFixed(1)} s of speech: Seimon scores recordings with at least ${MIN_SCORED_SPEECH_SECONDS} s of speech.`,
+      { speechSeconds: Math.round(speechSeconds * 100) / 100, minSpeechSeconds: MIN_SCORED_SPEECH_SECONDS },
+    );
   return {
     dim,
     embedding: meanOfNormalized(windows.map((w) => w.embedding)),

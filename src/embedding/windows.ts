@@ -1,3 +1,5 @@
+import { WHOLE_SPEECH_WINDOW_SECONDS } from '../domain/short-speech.js';
+
 /** A stretch of audio in seconds. */
 export interface TimeSpan {
   start: number;
@@ -29,6 +31,8 @@ export interface WindowOptions {
   minSeconds: number;
   /** Window starts are rounded to this many samples (the fbank frame shift) so frames line up. */
   alignSamples: number;
+  /** Speech up to this many seconds becomes one window of all of it (short clips score better whole). */
+  wholeBelowSeconds: number;
 }
 
 export const DEFAULT_WINDOW_OPTIONS: WindowOptions = {
@@ -37,12 +41,13 @@ export const DEFAULT_WINDOW_OPTIONS: WindowOptions = {
   hopSeconds: 1.5,
   minSeconds: 0.5,
   alignSamples: 160,
+  wholeBelowSeconds: WHOLE_SPEECH_WINDOW_SECONDS,
 };
 
 /**
  * Joins the speech segments and lays fixed-length windows over them with the given hop. The tail is
- * covered by one last window ending at the end of speech; speech shorter than one window becomes a
- * single shorter window; less than `minSeconds` gives none.
+ * covered by one last window ending at the end of speech; speech up to `wholeBelowSeconds` (or one
+ * window) becomes a single window of all of it; less than `minSeconds` gives none.
  */
 export function planWindows(samples: Float32Array, segments: readonly TimeSpan[], opts: WindowOptions): WindowPlan {
   const sr = opts.sampleRate;
@@ -75,7 +80,7 @@ export function planWindows(samples: Float32Array, segments: readonly TimeSpan[]
     windows.push({ offset, length, start: toOriginal(offset), end: toOriginal(offset + length - 1) + 1 / sr });
 
   if (total < opts.minSeconds * sr) return { speech, windows };
-  if (total <= win) {
+  if (total <= Math.max(win, Math.round(opts.wholeBelowSeconds * sr))) {
     push(0, total);
     return { speech, windows };
   }

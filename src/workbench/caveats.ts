@@ -1,5 +1,7 @@
 // Plain-language warnings shown with a comparison: what could make its score misleading.
 import type { Recording } from '../domain/index.js';
+import { SHORT_SPEECH_SECONDS, eerAtSpeech } from '../domain/short-speech.js';
+import { measuredShortSpeech } from '../domain/short-speech-eer.js';
 import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA } from '../scoring/verdict.js';
 import type { WeakReason } from './quality.js';
 import { MIN_FULL_BAND_RATE, MIN_REFERENCE_SNR_DB } from './quality.js';
@@ -27,6 +29,8 @@ export interface CaveatFacts {
   voiceprintSpeechSeconds: number;
   clips: readonly Recording[];
   clipSpeechSeconds: number;
+  /** SHA-256 of the model: its measured error rates by speech length, where Seimon measured them. */
+  modelSha256?: string;
 }
 
 const fmt = (x: number) => x.toFixed(1);
@@ -43,8 +47,7 @@ export function comparisonCaveats(f: CaveatFacts, lang: Lang): string[] {
   }
   if (f.voiceprintSpeechSeconds < 30)
     out.push(ja ? `声紋は ${fmt(f.voiceprintSpeechSeconds)} 秒の発話のみから作られています（30 秒以上を推奨）。` : `The voiceprint rests on only ${fmt(f.voiceprintSpeechSeconds)} s of speech (30 s or more is advised).`);
-  if (f.clipSpeechSeconds < 5)
-    out.push(ja ? `疑わしい音声の発話は ${fmt(f.clipSpeechSeconds)} 秒しかなく、スコアは不安定です。` : `The suspect clips hold only ${fmt(f.clipSpeechSeconds)} s of speech; the score is unstable.`);
+  if (f.clipSpeechSeconds < SHORT_SPEECH_SECONDS) out.push(shortSpeechCaveat(f.clipSpeechSeconds, f.modelSha256, lang));
   for (const c of f.clips) {
     const q = c.quality;
     const issues: string[] = [];
@@ -58,4 +61,21 @@ export function comparisonCaveats(f: CaveatFacts, lang: Lang): string[] {
   if (!f.cohort)
     out.push(ja ? 'コホート正規化（AS-norm）は適用されていません（比較対象の話者が不足）。' : 'No cohort normalisation (AS-norm) was applied: too few other speakers to compare against.');
   return out;
+}
+
+/** The short-speech caveat: how much speech, and the error rate measured at that length where known. */
+export function shortSpeechCaveat(speechSeconds: number, modelSha256: string | undefined, lang: Lang): string {
+  const ja = lang === 'ja';
+  const m = modelSha256 ? measuredShortSpeech(modelSha256) : undefined;
+  const at = m ? eerAtSpeech(m.rows, speechSeconds) : null;
+  const base = ja
+    ? `疑わしい音声の発話は ${fmt(speechSeconds)} 秒しかなく、スコアは不安定です。`
+    : `The suspect clips hold only ${fmt(speechSeconds)} s of speech; the score is unstable.`;
+  if (!m || !at) return base + (ja ? 'このモデルの短い発話での誤り率は測定されていません。' : ' This model has no measured error rate for short speech.');
+  return (
+    base +
+    (ja
+      ? `${m.basisJa}では、発話 ${at.seconds} 秒以上 ${at.upTo} 秒未満の等価誤り率（EER）は ${at.eerPercent.toFixed(1)} % でした。`
+      : ` On ${m.basisEn}, speech of ${at.seconds} to ${at.upTo} s had an equal error rate (EER) of ${at.eerPercent.toFixed(1)} %.`)
+  );
 }

@@ -5,7 +5,7 @@ import { probeAudioFile } from '../audio/probe.js';
 import type { QualityReport } from '../audio/probe.js';
 import type { CoreContext } from '../core/context.js';
 import type { Recording } from '../domain/index.js';
-import { DEFAULT_WINDOW_OPTIONS } from '../embedding/windows.js';
+import { MIN_SCORED_SPEECH_SECONDS } from '../domain/short-speech.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 import { appendAudit } from '../store/audit.js';
 import { holdPending, putBytes, removeStored, sha256Of } from '../store/content.js';
@@ -64,8 +64,8 @@ export async function importRecording(ctx: CoreContext, req: ImportRequest): Pro
   }
 }
 
-/** Below this much speech a reference gives no analysis window, so it could never count in a voiceprint. */
-export const MIN_REFERENCE_IMPORT_SPEECH_SECONDS = DEFAULT_WINDOW_OPTIONS.minSeconds;
+/** Below this much speech a recording gets no score (issue 19), so a reference could never count in a voiceprint. */
+export const MIN_REFERENCE_IMPORT_SPEECH_SECONDS = MIN_SCORED_SPEECH_SECONDS;
 
 /** A reference too short to count is refused at the door rather than stored and silently left out. */
 function refuseUnusableReference(role: ImportRequest['role'], speechSeconds: number): void {

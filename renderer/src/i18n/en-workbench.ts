@@ -140,7 +140,7 @@ export const enWorkbench: typeof jaWorkbench = {
     AUDIO_EMPTY_FILE: 'The file is empty.',
     AUDIO_DECODE_FAILED: 'The audio could not be read (the file may be damaged).',
     AUDIO_NO_SPEECH: 'No speech was found.',
-    AUDIO_TOO_SHORT: 'Too short: a reference needs at least 0.5 s of speech.',
+    AUDIO_TOO_SHORT: 'Too little speech: Seimon scores recordings with at least 0.5 s of speech (shorter ones get no score).',
     AUDIO_TOO_LARGE: 'The file is too large.',
     AUDIO_FFMPEG_MISSING: 'Reading this format needs ffmpeg.',
     AUDIO_UNSUPPORTED_CODEC: 'Unsupported audio codec.',

@@ -59,7 +59,8 @@ export const en: Messages = {
   suspects: {
     title: 'Suspect voices', add: 'Register a suspect', emptyTitle: 'Nothing registered yet', emptyBody: 'Register a voice (character) of an AI voice service, or a clip found online, then add its sample audio.',
     kind: 'Kind', kinds: { voice_model: 'AI voice model', clip: 'Single clip' }, label: 'Name', service: 'Service', operator: 'Operator', characterName: 'Character', url: 'URL', platform: 'Platform', uploader: 'Uploader', postedAt: 'Posted at', capturedAt: 'Captured at', foundAt: 'Found on', notes: 'Notes',
-    clips: 'Sample clips', noClips: 'No clips yet. Drop downloaded audio or video here.', created: 'Registered {{label}}',
+    clips: 'Sample clips', noClips: 'No clips yet. Drop downloaded audio or video here.',
+    minimumSpeech: 'Clips with less than {{min}} s of speech get no score. Under {{short}} s of speech, the comparison caveats give the error rate measured at that length.', created: 'Registered {{label}}',
   },
   screening: {
     title: 'Screening', start: 'Start screening', resume: 'Resume', cancel: 'Cancel', cancelled: 'Cancelled. Resuming reuses what was already done.', running: 'Running…',

@@ -138,7 +138,7 @@ export const jaWorkbench = {
     AUDIO_EMPTY_FILE: 'ファイルが空です。',
     AUDIO_DECODE_FAILED: '音声を読み込めませんでした（ファイルが壊れている可能性があります）。',
     AUDIO_NO_SPEECH: '音声（発話）が検出されませんでした。',
-    AUDIO_TOO_SHORT: '短すぎます。参照音声には 0.5 秒以上の発話が必要です。',
+    AUDIO_TOO_SHORT: '発話が短すぎます。照合には 0.5 秒以上の発話が必要です（それより短い音声にはスコアを出しません）。',
     AUDIO_TOO_LARGE: 'ファイルが大きすぎます。',
     AUDIO_FFMPEG_MISSING: 'この形式の読み込みには ffmpeg が必要です。',
     AUDIO_UNSUPPORTED_CODEC: '対応していない音声コーデックです。',

@@ -57,7 +57,8 @@ export const ja = {
   suspects: {
     title: '疑わしい音声', add: '疑わしい音声を登録', emptyTitle: 'まだ登録がありません', emptyBody: 'AI 音声サービスのボイス（キャラクター）や、ネット上で見つけたクリップを登録し、サンプル音声を追加します。',
     kind: '種類', kinds: { voice_model: 'AI ボイスモデル', clip: '単独のクリップ' }, label: '名称', service: 'サービス', operator: '運営者', characterName: 'キャラクター名', url: 'URL', platform: 'プラットフォーム', uploader: '投稿者', postedAt: '投稿日時', capturedAt: '取得日時', foundAt: '発見日', notes: 'メモ',
-    clips: 'サンプル音声', noClips: 'サンプル音声がありません。ダウンロードした音声や動画をドロップしてください。', created: '{{label}} を登録しました',
+    clips: 'サンプル音声', noClips: 'サンプル音声がありません。ダウンロードした音声や動画をドロップしてください。',
+    minimumSpeech: '発話が {{min}} 秒未満のサンプル音声にはスコアを出しません。発話が {{short}} 秒未満のときは、その長さで測定した誤り率を比較画面の注意事項に示します。', created: '{{label}} を登録しました',
   },
   screening: {
     title: 'スクリーニング', start: 'スクリーニングを開始', resume: '再開', cancel: 'キャンセル', cancelled: 'キャンセルしました。再開すると済んだ分は再利用されます。', running: '実行中…',

@@ -25,6 +25,18 @@ export const DEFAULT_SEGMENT_RULES: SegmentRules = {
   pad: 0.03,
 };
 
+/**
+ * Segments the embedding model is given (issue 19): wide padding and pauses under a second kept, so short
+ * words keep their onsets and the gaps between them, while long silences and music are still dropped.
+ * Measured on held-out speakers (3 s pieces of one-second words): EER 8.1 % with the tight rules above,
+ * 2.6 % with these. Speech is still counted with the tight rules.
+ */
+export const EMBEDDING_SEGMENT_RULES: SegmentRules = {
+  ...DEFAULT_SEGMENT_RULES,
+  minSilence: 1.0,
+  pad: 0.25,
+};
+
 /** Turns one probability per hop into padded, merged speech segments. */
 export function probabilitiesToSegments(
   probs: ArrayLike<number>,

@@ -16,7 +16,7 @@ describe('planWindows', () => {
 
   it('joins speech segments and maps windows back to times in the original clip', () => {
     const samples = ramp(12);
-    const plan = planWindows(samples, [{ start: 1, end: 3 }, { start: 8, end: 10 }], DEFAULT_WINDOW_OPTIONS);
+    const plan = planWindows(samples, [{ start: 1, end: 3 }, { start: 8, end: 10 }], { ...DEFAULT_WINDOW_OPTIONS, wholeBelowSeconds: 0 });
     expect(plan.speech.length).toBe(4 * SR);
     // The joined signal is the two segments end to end.
     expect(plan.speech[0]).toBe(1 * SR);
@@ -25,6 +25,16 @@ describe('planWindows', () => {
     expect(first?.start).toBe(1);
     expect(first?.end).toBeCloseTo(9, 3); // 2 s of the first segment, 1 s of the second
     expect(last?.end).toBeCloseTo(10, 3);
+  });
+
+  it('embeds speech up to 6 s as one window of all of it, longer speech in 3 s windows', () => {
+    const five = planWindows(ramp(8), [{ start: 1, end: 6 }], DEFAULT_WINDOW_OPTIONS);
+    expect(five.windows).toEqual([{ offset: 0, length: 5 * SR, start: 1, end: 6 }]);
+    expect(planWindows(ramp(6), [{ start: 0, end: 6 }], DEFAULT_WINDOW_OPTIONS).windows).toHaveLength(1);
+    const seven = planWindows(ramp(7), [{ start: 0, end: 7 }], DEFAULT_WINDOW_OPTIONS);
+    expect(seven.windows.map((w) => [w.start, w.end])).toEqual([[0, 3], [1.5, 4.5], [3, 6], [4, 7]]);
+    // The threshold is an option: 0 restores the 3 s windows for everything over one window.
+    expect(planWindows(ramp(5), [{ start: 0, end: 5 }], { ...DEFAULT_WINDOW_OPTIONS, wholeBelowSeconds: 0 }).windows).toHaveLength(3);
   });
 
   it('makes a single shorter window for short speech, and none below the minimum', () => {

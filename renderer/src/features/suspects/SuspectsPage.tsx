@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/errors';
+import { MIN_SCORED_SPEECH_SECONDS, SHORT_SPEECH_SECONDS } from '../../../../src/api/contract';
 import { call } from '../../api/client';
 import type { Suspect } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -65,6 +66,7 @@ export function SuspectsPage() {
             {selected === s.id && (
               <div className="card-body">
                 <DropZone label={t('files.dropClips')} busy={busy} onFiles={(f) => void importClips(s, f)} />
+                <p className="muted small" data-testid="minimum-speech">{t('suspects.minimumSpeech', { min: MIN_SCORED_SPEECH_SECONDS, short: SHORT_SPEECH_SECONDS })}</p>
                 {s.clips.length === 0 && <p className="muted">{t('suspects.noClips')}</p>}
                 <ul className="recording-list">
                   {s.clips.map((c) => (
