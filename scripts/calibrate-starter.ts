@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpeechAudio } from '../src/audio/pipeline.js';
-import { detectSpeech } from '../src/audio/vad/index.js';
+import { detectSpeech, embeddingSegments, speechSeconds } from '../src/audio/vad/index.js';
+import { MIN_SCORED_SPEECH_SECONDS } from '../src/domain/short-speech.js';
 import { Embedder } from '../src/embedding/embedder.js';
 import { cosine, meanOfNormalized } from '../src/embedding/vectors.js';
 import { applyCalibration, fitCalibration } from '../src/scoring/calibration.js';
@@ -70,9 +71,12 @@ async function speechCommandsSegments(speakers: string[]): Promise<Segment[]> {
 async function embedAll(embedder: Embedder, segs: Segment[]): Promise<{ speaker: string; e: Float32Array }[]> {
   const out = [];
   for (const s of segs) {
+    // as the app embeds a recording (src/embedding/embed-file.ts): speech counted with the tight segments,
+    // the model given the wide ones
     const vad = await detectSpeech(s.samples);
+    if (speechSeconds(vad.segments) < MIN_SCORED_SPEECH_SECONDS) continue;
     try {
-      const r = await embedder.embed(s.samples, vad.segments);
+      const r = await embedder.embed(s.samples, embeddingSegments(vad, s.samples.length / SR));
       out.push({ speaker: s.speaker, e: r.embedding });
     } catch {
       // too little speech in this piece: leave it out

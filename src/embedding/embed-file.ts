@@ -3,8 +3,8 @@ import { SPEECH_RATE, sourceInfo } from '../audio/pipeline.js';
 import type { SourceInfo } from '../audio/pipeline.js';
 import { openAudioStream } from '../audio/stream.js';
 import type { AudioWarning } from '../audio/types.js';
-import { detectSpeech } from '../audio/vad/index.js';
-import { EMBEDDING_SEGMENT_RULES, probabilitiesToSegments, speechSeconds as totalSeconds } from '../audio/vad/segments.js';
+import { detectSpeech, embeddingSegments } from '../audio/vad/index.js';
+import { speechSeconds as totalSeconds } from '../audio/vad/segments.js';
 import { SeimonError, isSeimonError } from '../core/errors.js';
 import { MIN_SCORED_SPEECH_SECONDS } from '../domain/short-speech.js';
 import type { TimeSpan } from './windows.js';
@@ -40,7 +40,7 @@ export async function embedFile(embedder: Embedder, path: string, opts: EmbedOpt
     segments.push(...vad.segments.map((s) => ({ start: s.start + offset, end: s.end + offset })));
     const blockSpeech = totalSeconds(vad.segments);
     if (blockSpeech === 0) continue; // this block is silent; others may speak
-    const wide = probabilitiesToSegments(vad.probabilities, vad.hopSeconds, block.samples.length / SPEECH_RATE, EMBEDDING_SEGMENT_RULES);
+    const wide = embeddingSegments(vad, block.samples.length / SPEECH_RATE);
     let clip: ClipEmbedding;
     try {
       clip = await embedder.embed(block.samples, wide, opts);

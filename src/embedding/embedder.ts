@@ -62,6 +62,11 @@ export class Embedder {
     return this.pool.ready();
   }
 
+  /** Which graph the workers run (see conv2d-rewrite.ts), once they are ready. */
+  get graph(): string | null {
+    return this.pool.graph;
+  }
+
   /** Embeds the speech segments of a 16 kHz mono signal; throws AUDIO_NO_SPEECH when there is too little. */
   async embed(samples: Float32Array, segments: readonly TimeSpan[], opts: EmbedOptions = {}): Promise<ClipEmbedding> {
     const preset = { ...FBANK_PRESETS[this.model.preset], ...this.frontEnd.fbank };

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import type { BatchRequest, SpeechRequest, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { loadSession } from './session-load.js';
 import { windowBatches } from './window-features.js';
 
 const init = workerData as WorkerInit;
@@ -10,16 +11,16 @@ const port = parentPort;
 async function main(): Promise<void> {
   if (!port) return;
   let session: ort.InferenceSession;
+  let graph: string;
   try {
-    const sessionOptions: ort.InferenceSession.SessionOptions = {
-      intraOpNumThreads: init.intraOpThreads,
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      executionMode: 'sequential',
-    };
-    session = init.modelBytes
-      ? await ort.InferenceSession.create(init.modelBytes, sessionOptions)
-      : await ort.InferenceSession.create(init.modelPath, sessionOptions);
+    ({ session, graph } = await loadSession({
+      modelPath: init.modelPath,
+      ...(init.modelBytes ? { modelBytes: init.modelBytes } : {}),
+      threads: init.intraOpThreads,
+      inputName: init.inputName,
+      outputName: init.outputName,
+      rewrite: init.rewriteGraph,
+    }));
   } catch (e) {
     port.postMessage({ type: 'init-error', message: (e as Error).message } satisfies WorkerReply);
     return;
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     if (init.testHooks && req.crashForTest) process.exit(3);
     void (req.kind === 'speech' ? runSpeech(session, req) : run(session, req)).then((reply) => port.postMessage(reply, reply.type === 'result' ? [reply.embeddings.buffer as ArrayBuffer] : []));
   });
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+  port.postMessage({ type: 'ready', graph } satisfies WorkerReply);
 }
 
 /** Front-end and inference for a stretch of speech: all windows' embeddings, in window order. */

@@ -15,6 +15,8 @@ export interface PoolOptions {
   workers?: number;
   /** ONNX intra-op threads per worker; default: cores / workers. */
   intraOpThreads?: number;
+  /** Run Conv1d layers as Conv2d when the rewrite checks out (default); false runs the graph as stored. */
+  rewriteGraph?: boolean;
 }
 
 export interface BatchResult {
@@ -34,7 +36,13 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   busy: Job | null;
+  /** Settles when the worker has no batch in flight. */
+  idle: Promise<void>;
+  setIdle: () => void;
 }
+
+/** How long close() lets workers finish loading and their current batch before stopping them. */
+const CLOSE_GRACE_MS = 10_000;
 
 /**
  * A pool of worker threads, each holding one reused ONNX session. Batches queue and go to the next
@@ -45,6 +53,7 @@ export class InferencePool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private graphNote: string | null = null;
   private readonly init: WorkerInit;
 
   constructor(opts: PoolOptions) {
@@ -56,6 +65,7 @@ export class InferencePool {
       inputName: opts.inputName,
       outputName: opts.outputName,
       intraOpThreads: opts.intraOpThreads ?? Math.max(1, Math.floor(cores / workers)),
+      rewriteGraph: opts.rewriteGraph ?? true,
       testHooks: process.env.SEIMON_TEST_HOOKS === '1',
     };
     for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
@@ -63,6 +73,11 @@ export class InferencePool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Which graph the workers run ("as stored", or the Conv2d rewrite), once one is ready. */
+  get graph(): string | null {
+    return this.graphNote;
   }
 
   /** Resolves when every worker has loaded the model; rejects with the load error otherwise. */
@@ -95,21 +110,31 @@ export class InferencePool {
     });
   }
 
-  /** Stops every worker; pending batches fail. Safe to call twice. */
+  /**
+   * Stops every worker; queued batches fail. Stopping a thread while ONNX Runtime is building its
+   * session or running a batch aborts the whole process (a native error thrown into a dying thread),
+   * so each worker first finishes loading and its current batch (at most CLOSE_GRACE_MS). Safe to call twice.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new SeimonError('MODEL_POOL_CLOSED', 'The inference pool was closed'));
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)));
+    const settled = Promise.all(this.slots.map((s) => s.ready.then(() => s.idle, () => undefined)));
+    await Promise.race([settled, grace]);
+    clearTimeout(timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private spawn(): Slot {
     const script = resolveWorkerScript();
     const worker = new Worker(script.source, { workerData: this.init, eval: script.eval });
-    const slot: Slot = { worker, busy: null, ready: Promise.resolve() };
+    const slot: Slot = { worker, busy: null, ready: Promise.resolve(), idle: Promise.resolve(), setIdle: () => undefined };
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: WorkerReply) => {
         if (m.type === 'ready') {
+          this.graphNote = m.graph;
           resolve();
           this.dispatch();
         } else if (m.type === 'init-error') {
@@ -125,6 +150,7 @@ export class InferencePool {
 
   private onExit(slot: Slot, code: number, rejectReady: (e: Error) => void): void {
     rejectReady(new SeimonError('MODEL_WORKER_CRASHED', `Inference worker exited (code ${code}) before it was ready`));
+    slot.setIdle();
     if (this.closed) return;
     const job = slot.busy;
     slot.busy = null;
@@ -136,6 +162,7 @@ export class InferencePool {
   private finish(slot: Slot, m: Extract<WorkerReply, { id: number }>): void {
     const job = slot.busy;
     slot.busy = null;
+    slot.setIdle();
     if (job && job.req.id === m.id) {
       if (m.type === 'result') {
         if (!m.embeddings.every(Number.isFinite)) job.reject(new SeimonError('MODEL_NAN_OUTPUT', 'The model produced NaN or infinite values'));
@@ -155,6 +182,7 @@ export class InferencePool {
           const job = this.queue.shift();
           if (!job) return;
           slot.busy = job;
+          slot.idle = new Promise<void>((resolve) => (slot.setIdle = resolve));
           const buffer = job.req.kind === 'speech' ? job.req.speech.buffer : job.req.feats.buffer;
           slot.worker.postMessage(job.req, [buffer as ArrayBuffer]);
         },

@@ -8,6 +8,8 @@ export interface WorkerInit {
   inputName: string;
   outputName: string;
   intraOpThreads: number;
+  /** Try the exact Conv1d -> Conv2d load-time rewrite (see conv2d-rewrite.ts); off keeps the graph as stored. */
+  rewriteGraph: boolean;
   /** Lets tests make a worker die mid-batch; ignored unless SEIMON_TEST_HOOKS=1. */
   testHooks: boolean;
 }
@@ -40,7 +42,7 @@ export interface SpeechRequest {
 export type WorkerRequest = (BatchRequest & { kind?: 'batch' }) | SpeechRequest;
 
 export type WorkerReply =
-  | { type: 'ready' }
+  | { type: 'ready'; graph: string }
   | { type: 'init-error'; message: string }
   | { id: number; type: 'result'; embeddings: Float32Array; dim: number; ms: number }
   | { id: number; type: 'error'; message: string };

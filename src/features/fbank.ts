@@ -90,20 +90,21 @@ export class FbankStream {
     const frame = this.frame;
     const scale = this.options.sampleScale;
     let mean = 0;
-    for (let i = 0; i < L; i++) {
-      const v = src[offset + i]! * scale;
-      frame[i] = v;
-      mean += v;
+    if (this.options.removeDcOffset) {
+      for (let i = 0; i < L; i++) mean += src[offset + i]! * scale;
+      mean /= L;
     }
-    mean = this.options.removeDcOffset ? mean / L : 0;
-    // DC removal, pre-emphasis (first sample against itself, as Kaldi does) and window in one pass,
-    // walking backwards so each step still sees the un-emphasised previous sample.
+    // DC removal, pre-emphasis (first sample against itself, as Kaldi does) and window in one pass;
+    // frame[L..] stays zero from construction (the FFT's padding).
     const pre = this.options.preemphasis;
     const win = this.window;
-    for (let i = L - 1; i > 0; i--)
-      frame[i] = (frame[i]! - mean - pre * (frame[i - 1]! - mean)) * win[i]!;
-    frame[0] = (frame[0]! - mean) * (1 - pre) * win[0]!;
-    frame.fill(0, L);
+    let prev = src[offset]! * scale - mean;
+    frame[0] = prev * (1 - pre) * win[0]!;
+    for (let i = 1; i < L; i++) {
+      const v = src[offset + i]! * scale - mean;
+      frame[i] = (v - pre * prev) * win[i]!;
+      prev = v;
+    }
     this.fft.powerSpectrum(frame, this.power);
     const power = this.power;
     const filters = this.filters;

@@ -132,9 +132,14 @@ async function registerOne(
   return { model: adoptBundledCalibration(ctx, r.model, m.calibration), fresh: !r.alreadyInstalled };
 }
 
-/** A bundled model comes calibrated; a calibration the user fitted since is never overwritten. */
+/**
+ * A bundled model comes calibrated; a newer bundled calibration (refitted by the project, e.g. after a
+ * front-end change) replaces an older bundled one; a calibration the user fitted since is never overwritten.
+ */
 function adoptBundledCalibration(ctx: CoreContext, model: ModelSummary, calibration: Record<string, unknown> | null | undefined): ModelSummary {
-  if (!calibration || model.calibration) return model;
+  if (!calibration) return model;
+  const have = model.calibration;
+  if (have && (have.source !== 'bundled' || have.fittedAt === calibration.fittedAt)) return model;
   return ctx.db.transaction(() => {
     const updated = updateModelCalibration(ctx.db, model.id, { ...calibration, source: 'bundled' });
     appendAudit(ctx.db, {
@@ -142,7 +147,7 @@ function adoptBundledCalibration(ctx: CoreContext, model: ModelSummary, calibrat
       action: 'model.calibrate',
       objectType: 'model',
       objectId: model.id,
-      details: { sha256: model.sha256, source: 'bundled', a: calibration.a, b: calibration.b },
+      details: { sha256: model.sha256, source: 'bundled', a: calibration.a, b: calibration.b, ...(have ? { replacedFittedAt: have.fittedAt ?? null } : {}) },
     });
     return updated;
   })();

@@ -1,5 +1,5 @@
 import { energyProbabilities, ENERGY_HOP } from './energy.js';
-import { probabilitiesToSegments } from './segments.js';
+import { EMBEDDING_SEGMENT_RULES, probabilitiesToSegments } from './segments.js';
 import type { SpeechSegment } from './segments.js';
 import { SILERO_WINDOW, sileroProbabilities } from './silero.js';
 
@@ -46,4 +46,9 @@ export async function detectSpeech(
     probabilities,
     hopSeconds,
   };
+}
+
+/** The segments the embedding model is given (wide: pauses under a second and word edges kept). */
+export function embeddingSegments(vad: VadResult, durationSeconds: number): SpeechSegment[] {
+  return probabilitiesToSegments(vad.probabilities, vad.hopSeconds, durationSeconds, EMBEDDING_SEGMENT_RULES);
 }

@@ -72,6 +72,26 @@ describe('ONNX inference pool (real onnxruntime-node in worker threads)', () => 
     await expect(pool.ready()).rejects.toMatchObject({ code: 'MODEL_LOAD_FAILED' });
   });
 
+  it('closes safely while workers are still building their sessions or running a batch', async () => {
+    // Stopping a thread inside ONNX Runtime aborts the whole process (this test file would die with it).
+    const starter = { ...ref, path: path.join(REPO_ROOT, 'models', 'starter', 'seimon-starter-v2.onnx') };
+    for (let i = 0; i < 4; i++) {
+      const e = new Embedder(starter, { workers: 2, intraOpThreads: 1 });
+      await new Promise((r) => setTimeout(r, i * 60));
+      await e.close();
+    }
+    const e = new Embedder(starter, { workers: 1, intraOpThreads: 1 });
+    await e.ready();
+    const running = e.embed(noise(20), [{ start: 0, end: 20 }]);
+    await new Promise((r) => setTimeout(r, 20));
+    await e.close();
+    // The batch in flight finishes or fails cleanly; either way the process is still here.
+    await running.then(
+      (clip) => expect(clip.windows.length).toBeGreaterThan(0),
+      (err: unknown) => expect(err).toMatchObject({ code: 'MODEL_POOL_CLOSED' }),
+    );
+  });
+
   it('can be cancelled', async () => {
     const e = new Embedder(ref, { workers: 1 });
     closers.push(() => e.close());

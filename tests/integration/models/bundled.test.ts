@@ -7,7 +7,7 @@ import { importModelFile } from '../../../src/models/import.js';
 import { getDefaultModel, setDefaultModel } from '../../../src/models/registry.js';
 import { sha256File } from '../../../src/models/hash.js';
 import { listAudit } from '../../../src/store/audit.js';
-import { listModels } from '../../../src/store/models.js';
+import { listModels, updateModelCalibration } from '../../../src/store/models.js';
 import { freshDataDir } from '../../helpers/paths.js';
 import { closeCore, fixture, freshCore } from './helpers.js';
 
@@ -16,7 +16,7 @@ afterEach(() => closeCore(ctx));
 
 /** A bundled-model folder like models/starter: manifest.json beside the .onnx file. */
 async function makeBundle(
-  opts: { sha256?: string | null; id?: string; model?: string } = {},
+  opts: { sha256?: string | null; id?: string; model?: string; calibration?: Record<string, unknown> } = {},
 ): Promise<string> {
   const dir = freshDataDir('seimon-bundle');
   const source = fixture(opts.model ?? 'good-3dspeaker');
@@ -34,6 +34,7 @@ async function makeBundle(
     licence: 'CC BY-SA 4.0',
     sourceUrl: null,
     eer: 5.1,
+    ...(opts.calibration ? { calibration: opts.calibration } : {}),
   };
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
@@ -57,6 +58,25 @@ describe('bundled models', () => {
     expect(again).toMatchObject({ registered: [], present: [{ id: 'seimon-starter-test' }] });
     expect(listModels(ctx.db)).toHaveLength(1);
     expect(listAudit(ctx.db).filter((a) => a.action === 'model.bundled')).toHaveLength(1);
+  });
+
+  it('replaces an older bundled calibration with the one an update ships, never one the user fitted', async () => {
+    ctx = freshCore();
+    const old = { a: 3, b: -6, prior: 0.5, scoreKind: 'as-norm', fittedAt: '2026-11-26T00:00:00.000Z' };
+    const refit = { ...old, a: 3.5, fittedAt: '2026-11-30T00:00:00.000Z' };
+    await registerBundledModels(ctx, await makeBundle({ calibration: old }));
+    expect(listModels(ctx.db)[0]?.calibration).toMatchObject({ a: 3, source: 'bundled' });
+    await registerBundledModels(ctx, await makeBundle({ calibration: refit }));
+    expect(listModels(ctx.db)[0]?.calibration).toMatchObject({ a: 3.5, source: 'bundled', fittedAt: refit.fittedAt });
+    const audits = listAudit(ctx.db).filter((a) => a.action === 'model.calibrate');
+    expect(audits.at(-1)?.details).toMatchObject({ source: 'bundled', a: 3.5, replacedFittedAt: old.fittedAt });
+    // The same bundle again changes nothing.
+    await registerBundledModels(ctx, await makeBundle({ calibration: refit }));
+    expect(listAudit(ctx.db).filter((a) => a.action === 'model.calibrate')).toHaveLength(audits.length);
+    // A calibration the user fitted stays, whatever the bundle says.
+    updateModelCalibration(ctx.db, 'seimon-starter-test', { a: 9, b: 0, prior: 0.5, scoreKind: 'raw-cosine', source: 'trials' });
+    await registerBundledModels(ctx, await makeBundle({ calibration: { ...refit, a: 4, fittedAt: '2026-12-01T00:00:00.000Z' } }));
+    expect(listModels(ctx.db)[0]?.calibration).toMatchObject({ a: 9, source: 'trials' });
   });
 
   it('keeps a default the user chose', async () => {

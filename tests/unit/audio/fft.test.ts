@@ -4,7 +4,7 @@ import { prng } from '../../helpers/audio-synth.js';
 
 describe('RealFft', () => {
   it('matches a direct DFT power spectrum', () => {
-    for (const n of [8, 64, 512]) {
+    for (const n of [8, 16, 32, 64, 128, 256, 512, 1024]) {
       const r = prng(n);
       const x = Float64Array.from({ length: n }, () => r() - 0.5);
       const power = new Float64Array(n / 2 + 1);
@@ -21,7 +21,8 @@ describe('RealFft', () => {
     }
   });
 
-  it('rejects sizes that are not powers of two', () => {
+  it('rejects sizes that are not powers of two of at least 8', () => {
+    expect(() => new RealFft(4)).toThrow(RangeError);
     expect(() => new RealFft(400)).toThrow(RangeError);
   });
 });

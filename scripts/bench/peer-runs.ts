@@ -1,0 +1,123 @@
+/**
+ * The four timed runs of the peer benchmark: Seimon and sherpa-onnx-node, each on whole utterances and
+ * on the app's windows (the same window plan for both), with the FLOPs each one computes.
+ */
+import { Embedder } from '../../src/embedding/embedder.js';
+import type { EmbeddingModelRef } from '../../src/embedding/model-ref.js';
+import type { WindowPlan } from '../../src/embedding/windows.js';
+import { numFrames } from '../../src/features/fbank.js';
+
+export interface SherpaExtractor {
+  dim: number;
+  createStream(): { acceptWaveform(o: { sampleRate: number; samples: Float32Array }): void; inputFinished?: () => void };
+  compute(stream: unknown, external?: boolean): Float32Array;
+}
+
+export interface PeerRun {
+  engine: string;
+  mode: string;
+  threads: string;
+  /** Embeds the files at these indices. */
+  go(indices: number[]): Promise<void>;
+  /** FLOPs of the model for the given files as this engine frames them. */
+  flops(indices: number[]): number;
+}
+
+/** Frames of `samples` for Seimon's front-end (Kaldi snip_edges) and for sherpa-onnx's (no snip). */
+const SNIP = (samples: number) => numFrames(samples, 400, 160);
+const NO_SNIP = (samples: number) => Math.floor((samples + 80) / 160);
+
+export interface PeerSetup {
+  model: EmbeddingModelRef;
+  audio: Float32Array[];
+  plans: WindowPlan[];
+  cores: number;
+  /** FLOPs of one run of the model over this many frames. */
+  flopsForFrames: (frames: number) => number;
+}
+
+/**
+ * Seimon's runs: whole utterances and the app's windows as the app runs them (Conv1d layers as Conv2d
+ * when the load-time rewrite checks out), and whole utterances with the graph as stored, to show what
+ * the rewrite is worth. The caller closes the embedders.
+ */
+export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embedders: Embedder[] }> {
+  const pool = { workers: s.cores, intraOpThreads: 1 };
+  const whole = new Embedder({ ...s.model, windowSeconds: 1e6 }, pool);
+  const windowed = new Embedder(s.model, pool);
+  const asStored = new Embedder({ ...s.model, windowSeconds: 1e6 }, { ...pool, rewriteGraph: false });
+  await Promise.all([whole.ready(), windowed.ready(), asStored.ready()]);
+  const threads = `${s.cores} workers x 1`;
+  const wholeRun: PeerRun = {
+    engine: 'Seimon',
+    mode: 'whole utterance',
+    threads,
+    go: async (ix) => {
+      await Promise.all(ix.map((i) => whole.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
+    },
+    flops: (ix) => ix.reduce((n, i) => n + s.flopsForFrames(SNIP(s.audio[i]!.length)), 0),
+  };
+  const windowRun: PeerRun = {
+    engine: 'Seimon',
+    mode: `${s.model.windowSeconds} s windows, ${s.model.hopSeconds} s hop`,
+    threads,
+    go: async (ix) => {
+      await Promise.all(ix.map((i) => windowed.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
+    },
+    flops: (ix) => ix.reduce((n, i) => n + s.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(SNIP(w.length)), 0), 0),
+  };
+  const asStoredRun: PeerRun = {
+    ...wholeRun,
+    mode: 'whole utterance, graph as stored',
+    go: async (ix) => {
+      await Promise.all(ix.map((i) => asStored.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
+    },
+  };
+  return { runs: [wholeRun, windowRun, asStoredRun], embedders: [whole, windowed, asStored] };
+}
+
+/** sherpa-onnx-node's two runs: one stream per utterance, or one stream per window of the same plan. */
+export function sherpaRuns(s: PeerSetup, extractor: SherpaExtractor): PeerRun[] {
+  const embedOne = (samples: Float32Array): Float32Array => {
+    const stream = extractor.createStream();
+    stream.acceptWaveform({ sampleRate: 16000, samples });
+    stream.inputFinished?.();
+    return extractor.compute(stream, false);
+  };
+  const threads = `1 session x ${s.cores} threads`;
+  return [
+    {
+      engine: 'sherpa-onnx-node',
+      mode: 'whole utterance',
+      threads,
+      go: (ix) => {
+        for (const i of ix) embedOne(s.audio[i]!);
+        return Promise.resolve();
+      },
+      flops: (ix) => ix.reduce((n, i) => n + s.flopsForFrames(NO_SNIP(s.audio[i]!.length)), 0),
+    },
+    {
+      engine: 'sherpa-onnx-node',
+      mode: `${s.model.windowSeconds} s windows, ${s.model.hopSeconds} s hop`,
+      threads,
+      go: (ix) => {
+        for (const i of ix) {
+          const p = s.plans[i]!;
+          for (const w of p.windows) embedOne(p.speech.subarray(w.offset, w.offset + w.length));
+        }
+        return Promise.resolve();
+      },
+      flops: (ix) => ix.reduce((n, i) => n + s.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(NO_SNIP(w.length)), 0), 0),
+    },
+  ];
+}
+
+/** Embeds every file whole with sherpa-onnx (for the agreement table). */
+export function sherpaEmbeddings(audio: Float32Array[], extractor: SherpaExtractor): Float32Array[] {
+  return audio.map((a) => {
+    const stream = extractor.createStream();
+    stream.acceptWaveform({ sampleRate: 16000, samples: a });
+    stream.inputFinished?.();
+    return Float32Array.from(extractor.compute(stream, false));
+  });
+}
