@@ -16,9 +16,12 @@ export interface AudioBlock {
 /**
  * Canonical audio in fixed blocks, so work over a long recording holds one block at a time and memory
  * stays flat with its length. A recording shorter than one block comes as exactly one block.
+ * The blocks share one buffer: a block's samples are valid until the next block is asked for (copy
+ * what must outlive it). A fresh 19 MB buffer per block would leave the garbage collector, which sees
+ * little of such off-heap memory, several dead blocks to find.
  */
 export async function* canonicalBlocks(stream: AudioStream, blockSamples = BLOCK_SAMPLES): AsyncGenerator<AudioBlock> {
-  let buf = new Float32Array(blockSamples);
+  const buf = new Float32Array(blockSamples);
   let fill = 0;
   let start = 0;
   for await (const chunk of monoChunks(stream)) {
@@ -31,7 +34,6 @@ export async function* canonicalBlocks(stream: AudioStream, blockSamples = BLOCK
       if (fill === blockSamples) {
         yield { start, samples: buf };
         start += fill;
-        buf = new Float32Array(blockSamples);
         fill = 0;
       }
     }

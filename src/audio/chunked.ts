@@ -1,10 +1,11 @@
-// Compressed audio decoded piece by piece (MP3, Ogg Vorbis/Opus): the file is fed to the wasm decoder in
-// small reads and the samples are handed on as they come, so memory stays flat however long the audio
-// is, and a file that decodes to more than the allowed duration (a "decompression bomb": hours of
-// silence in a few MB) is refused as soon as it passes the limit, before it fills memory.
-// FLAC is not streamed: audio-decode's FLAC parser drops frames when fed in pieces (measured: the last
-// frame always, more at chunk boundaries of highly compressed audio), so FLAC is decoded whole, after
-// `checkFlacLength` has refused one that is (or, counting, turns out to be) longer than the limit.
+// Compressed audio decoded piece by piece (MP3, Ogg Vorbis/Opus, FLAC): the file is fed to the wasm
+// decoder in small reads and the samples are handed on as they come, so memory stays flat however long
+// the audio is, and a file that decodes to more than the allowed duration (a "decompression bomb": hours
+// of silence in a few MB) is refused as soon as it passes the limit, before it fills memory.
+// FLAC goes to libFLAC's wasm build (@wasm-audio-decoders/flac) directly: audio-decode's own FLAC wrapper
+// drops frames when fed in pieces (the last frame always, more at chunk boundaries of highly compressed
+// audio), while the decoder under it, fed the same pieces and flushed at the end, gives every sample.
+import { FLACDecoder } from '@wasm-audio-decoders/flac';
 import decode from 'audio-decode';
 import { SeimonError } from '../core/errors.js';
 import type { ByteSource } from './byte-source.js';
@@ -18,6 +19,7 @@ export const MAX_DECODED_SECONDS = 4 * 3600;
 
 /** Formats whose decoders produce samples as the bytes arrive. */
 const CHUNKED: Partial<Record<SniffedFormat, { lib: 'flac' | 'mp3' | 'oga' | 'opus'; format: AudioFormat }>> = {
+  flac: { lib: 'flac', format: { container: 'flac', codec: 'flac' } },
   mp3: { lib: 'mp3', format: { container: 'mp3', codec: 'mp3' } },
   'ogg-vorbis': { lib: 'oga', format: { container: 'ogg', codec: 'vorbis' } },
   'ogg-opus': { lib: 'opus', format: { container: 'ogg', codec: 'opus' } },
@@ -30,6 +32,38 @@ const CHUNKED: Partial<Record<SniffedFormat, { lib: 'flac' | 'mp3' | 'oga' | 'op
 const BLOCK_FRAMES = 1 << 18;
 const MIN_READ = 4 * 1024;
 const MAX_READ = 256 * 1024;
+
+/** Decoded samples of one piece; a call without bytes flushes what is left and frees the decoder. */
+type PieceDecoder = ((bytes?: Uint8Array) => Promise<{ channelData: Float32Array[]; sampleRate: number }>) & { free(): void };
+
+/** libFLAC fed piece by piece: frames that straddle a piece wait for the next, the flush gives the last. */
+async function flacPieceDecoder(): Promise<PieceDecoder> {
+  const flac = new FLACDecoder();
+  await flac.ready;
+  let freed = false;
+  const free = () => {
+    if (!freed) flac.free();
+    freed = true;
+  };
+  const run = async (bytes?: Uint8Array) => {
+    if (freed) throw new Error('The FLAC decoder was already freed');
+    let r;
+    try {
+      r = bytes ? await flac.decode(bytes) : await flac.flush();
+    } finally {
+      if (!bytes) free();
+    }
+    // A frame libFLAC could not decode is skipped and reported: losing audio silently is not an option.
+    const bad = r.errors[0];
+    if (bad) throw new Error(`FLAC frame ${bad.frameNumber} at byte ${bad.inputBytes}: ${bad.message}`);
+    return { channelData: r.channelData, sampleRate: r.sampleRate };
+  };
+  return Object.assign(run, { free });
+}
+
+async function pieceDecoder(lib: 'flac' | 'mp3' | 'oga' | 'opus'): Promise<PieceDecoder> {
+  return lib === 'flac' ? flacPieceDecoder() : decode[lib]();
+}
 
 export function decodesInChunks(sniffed: SniffedFormat): boolean {
   return CHUNKED[sniffed] !== undefined;
@@ -64,41 +98,16 @@ const tooLong = (seconds: number, max: number) =>
   );
 
 /**
- * Refuses a FLAC longer than the limit before it is decoded whole: from STREAMINFO when it states the
- * length, else by a counting pass through the chunked decoder (flat memory; it may miss a frame, which
- * does not matter for a limit).
+ * Refuses a FLAC whose STREAMINFO states a length over the limit, before anything is decoded. One that
+ * hides its length (total samples 0) is counted as it streams and refused once it passes the limit.
  */
-export async function checkFlacLength(src: ByteSource, maxSeconds = MAX_DECODED_SECONDS): Promise<void> {
+export function checkFlacLength(src: ByteSource, maxSeconds = MAX_DECODED_SECONDS): void {
   const declared = flacDeclaredFrames(src);
-  if (!declared) return;
-  if (declared.rate > 0 && declared.frames > 0) {
-    if (declared.frames / declared.rate > maxSeconds) throw tooLong(declared.frames / declared.rate, maxSeconds);
-    return;
-  }
-  const dec = await decode.flac();
-  let frames = 0;
-  let rate = 0;
-  try {
-    let readBytes = 16 * 1024;
-    for (let offset = 0; offset < src.size; ) {
-      const bytes = src.read(offset, readBytes);
-      offset += bytes.length;
-      const r = await dec(bytes);
-      const n = r.channelData[0]?.length ?? 0;
-      if (n > 0) {
-        rate = r.sampleRate;
-        frames += n;
-        readBytes = Math.max(MIN_READ, Math.min(MAX_READ, Math.floor((BLOCK_FRAMES * bytes.length) / n)));
-      }
-      if (rate > 0 && frames / rate > maxSeconds) throw tooLong(Infinity, maxSeconds);
-    }
-  } finally {
-    dec.free();
-  }
+  if (declared && declared.rate > 0 && declared.frames / declared.rate > maxSeconds) throw tooLong(declared.frames / declared.rate, maxSeconds);
 }
 
 /**
- * Opens an MP3/Ogg file for chunked decoding. Reads until the first samples arrive (to learn the
+ * Opens an MP3, Ogg or FLAC file for chunked decoding. Reads until the first samples arrive (to learn the
  * rate and channels); a file that ends first is truncated or damaged (AUDIO_TRUNCATED).
  */
 export async function openChunked(
@@ -110,7 +119,7 @@ export async function openChunked(
   if (!entry) throw new SeimonError('AUDIO_UNSUPPORTED_CODEC', `No chunked decoder for ${sniffed}.`);
   const maxSeconds = opts.maxSeconds ?? MAX_DECODED_SECONDS;
 
-  const dec = await decode[entry.lib]();
+  const dec = await pieceDecoder(entry.lib);
   let offset = 0;
   let ended = false;
   let readBytes = 16 * 1024;
@@ -160,6 +169,9 @@ export async function openChunked(
     throw new SeimonError('AUDIO_TOO_MANY_CHANNELS', `The audio has ${channelCount} channels; at most ${MAX_CHANNELS} are supported.`);
   }
   const maxFrames = maxSeconds * sampleRate;
+  // FLAC states its length: a file that decodes to less is damaged (libFLAC skips what it cannot read).
+  const declared = sniffed === 'flac' ? flacDeclaredFrames(src) : null;
+  const declaredFrames = declared && declared.rate === sampleRate && declared.frames > 0 ? declared.frames : null;
   const warnings: AudioWarning[] = [];
   let frames = 0;
   const firstBlock = first.channelData;
@@ -178,6 +190,11 @@ export async function openChunked(
         const r = await next();
         block = r === null ? null : r.channelData;
       }
+      if (declaredFrames !== null && frames < declaredFrames)
+        throw new SeimonError(
+          'AUDIO_DECODE_FAILED',
+          `Only ${(frames / sampleRate).toFixed(1)} s of the ${(declaredFrames / sampleRate).toFixed(1)} s this FLAC file declares could be decoded; it is damaged.`,
+        );
       guard.finish(warnings);
     } finally {
       if (!ended) {
@@ -190,7 +207,7 @@ export async function openChunked(
     sampleRate,
     channelCount,
     format: entry.format,
-    declaredSeconds: null,
+    declaredSeconds: declaredFrames === null ? null : declaredFrames / sampleRate,
     warnings,
     framesSoFar: () => frames,
     chunks: chunks(),

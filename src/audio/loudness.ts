@@ -15,9 +15,9 @@ class BiquadState {
   private y2 = 0;
   constructor(private readonly f: Biquad) {}
 
-  run(x: Float32Array): Float32Array {
+  /** Filters x into y (same length; y may be x itself). */
+  run(x: Float32Array, y: Float32Array): Float32Array {
     const { f } = this;
-    const y = new Float32Array(x.length);
     for (let i = 0; i < x.length; i++) {
       const v = f.b0 * x[i]! + f.b1 * this.x1 + f.b2 * this.x2 - f.a1 * this.y1 - f.a2 * this.y2;
       this.x2 = this.x1;
@@ -63,6 +63,9 @@ function highpass(fs: number): Biquad {
   };
 }
 
+/** Samples filtered at a time (the filter state carries over, so the piece size changes nothing). */
+const SCRATCH = 1 << 16;
+
 /**
  * Integrated loudness (LUFS, BS.1770-style with absolute and relative gating) of mono audio.
  * Approximate: computed on the 16 kHz mono mix, so stereo weighting and >8 kHz content are lost.
@@ -85,6 +88,7 @@ export class LoudnessMeter {
   /** Energy of each complete 100 ms hop so far. */
   private readonly hopEnergy: number[] = [];
   private partialEnergy = 0;
+  private readonly scratch = new Float32Array(SCRATCH);
   private partialCount = 0;
   private total = 0;
   private totalEnergy = 0;
@@ -96,7 +100,16 @@ export class LoudnessMeter {
   }
 
   push(samples: Float32Array): void {
-    const y = this.highpass.run(this.shelf.run(samples));
+    // Filtered a piece at a time into one scratch buffer, so a 5-minute block costs no 19 MB copies.
+    for (let at = 0; at < samples.length; at += SCRATCH) {
+      const x = samples.subarray(at, at + SCRATCH);
+      const y = this.scratch.subarray(0, x.length);
+      this.highpass.run(this.shelf.run(x, y), y);
+      this.accumulate(y);
+    }
+  }
+
+  private accumulate(y: Float32Array): void {
     for (let i = 0; i < y.length; i++) {
       const e = y[i]! * y[i]!;
       this.partialEnergy += e;

@@ -24,8 +24,9 @@ export interface AudioStream {
 }
 
 /**
- * Opens an audio file for chunked reading. WAV is streamed from disk (constant memory, any length);
- * compressed formats are decoded whole first and then handed out in chunks.
+ * Opens an audio file for chunked reading. WAV is streamed from disk and MP3, Ogg and FLAC decoded
+ * piece by piece (constant memory, any length); other compressed formats are decoded whole first and
+ * then handed out in chunks.
  */
 export async function openAudioStream(
   path: string,
@@ -43,6 +44,7 @@ export async function openAudioStream(
   }
   if (sniffed !== 'wav' && decodesInChunks(sniffed)) {
     try {
+      if (sniffed === 'flac') checkFlacLength(src, opts.maxSeconds);
       return chunkedStream(src, await openChunked(src, sniffed, { maxSeconds: opts.maxSeconds, chunkFrames }));
     } catch (e) {
       src.close();
@@ -52,11 +54,7 @@ export async function openAudioStream(
     }
   }
   if (sniffed !== 'wav') {
-    try {
-      if (sniffed === 'flac') await checkFlacLength(src, opts.maxSeconds);
-    } finally {
-      src.close();
-    }
+    src.close();
     return openViaWholeDecode(path, opts, chunkFrames);
   }
   let info;
