@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpeechAudio } from '../src/audio/pipeline.js';
-import { detectSpeech, embeddingSegments, speechSeconds } from '../src/audio/vad/index.js';
+import { embedSpeech } from '../src/embedding/embed-speech.js';
 import { MIN_SCORED_SPEECH_SECONDS } from '../src/domain/short-speech.js';
 import { Embedder } from '../src/embedding/embedder.js';
 import { cosine, meanOfNormalized } from '../src/embedding/vectors.js';
@@ -71,16 +71,11 @@ async function speechCommandsSegments(speakers: string[]): Promise<Segment[]> {
 async function embedAll(embedder: Embedder, segs: Segment[]): Promise<{ speaker: string; e: Float32Array }[]> {
   const out = [];
   for (const s of segs) {
-    // as the app embeds a recording (src/embedding/embed-file.ts): speech counted with the tight segments,
-    // the model given the wide ones
-    const vad = await detectSpeech(s.samples);
-    if (speechSeconds(vad.segments) < MIN_SCORED_SPEECH_SECONDS) continue;
-    try {
-      const r = await embedder.embed(s.samples, embeddingSegments(vad, s.samples.length / SR));
-      out.push({ speaker: s.speaker, e: r.embedding });
-    } catch {
-      // too little speech in this piece: leave it out
-    }
+    // as the app embeds a recording (src/embedding/embed-speech.ts), with the app's minimum speech
+    const r = await embedSpeech(embedder, s.samples);
+    if (r.clip && r.speechSeconds >= MIN_SCORED_SPEECH_SECONDS) {
+      out.push({ speaker: s.speaker, e: r.clip.embedding });
+    } // else too little speech in this piece: leave it out
   }
   return out;
 }

@@ -3,12 +3,11 @@ import { SPEECH_RATE, sourceInfo } from '../audio/pipeline.js';
 import type { SourceInfo } from '../audio/pipeline.js';
 import { openAudioStream } from '../audio/stream.js';
 import type { AudioWarning } from '../audio/types.js';
-import { detectSpeech, embeddingSegments } from '../audio/vad/index.js';
-import { speechSeconds as totalSeconds } from '../audio/vad/segments.js';
-import { SeimonError, isSeimonError } from '../core/errors.js';
+import { SeimonError } from '../core/errors.js';
 import { MIN_SCORED_SPEECH_SECONDS } from '../domain/short-speech.js';
 import type { TimeSpan } from './windows.js';
 import type { ClipEmbedding, EmbedOptions, Embedder, WindowEmbedding } from './embedder.js';
+import { embedSpeech } from './embed-speech.js';
 import { meanOfNormalized } from './vectors.js';
 
 export interface FileEmbedding extends ClipEmbedding {
@@ -22,9 +21,9 @@ export interface FileEmbedding extends ClipEmbedding {
 /**
  * Decodes a file, finds its speech and embeds it: the whole front-end for one recording. Long
  * recordings go through in 5-minute blocks (VAD and windows per block), so memory stays flat with
- * length; a recording of one block is embedded exactly as a whole. Speech is counted with the VAD's
- * tight segments; the model is given the wider embedding segments (pauses under a second and the edges
- * of words kept). A recording with less than MIN_SCORED_SPEECH_SECONDS of speech gets no embedding.
+ * length; a recording of one block is embedded exactly as a whole (`embedSpeech`: speech counted with
+ * the tight VAD segments, the model given the wide ones). A recording with less than
+ * MIN_SCORED_SPEECH_SECONDS of speech gets no embedding.
  */
 export async function embedFile(embedder: Embedder, path: string, opts: EmbedOptions = {}): Promise<FileEmbedding> {
   const stream = await openAudioStream(path);
@@ -35,19 +34,10 @@ export async function embedFile(embedder: Embedder, path: string, opts: EmbedOpt
   let vadEngine = 'energy';
   for await (const block of canonicalBlocks(stream)) {
     const offset = block.start / SPEECH_RATE;
-    const vad = await detectSpeech(block.samples);
+    const { vad, speechSeconds: blockSpeech, clip } = await embedSpeech(embedder, block.samples, opts);
     vadEngine = vad.engine;
     segments.push(...vad.segments.map((s) => ({ start: s.start + offset, end: s.end + offset })));
-    const blockSpeech = totalSeconds(vad.segments);
-    if (blockSpeech === 0) continue; // this block is silent; others may speak
-    const wide = embeddingSegments(vad, block.samples.length / SPEECH_RATE);
-    let clip: ClipEmbedding;
-    try {
-      clip = await embedder.embed(block.samples, wide, opts);
-    } catch (e) {
-      if (isSeimonError(e) && e.code === 'AUDIO_NO_SPEECH') continue;
-      throw e;
-    }
+    if (!clip) continue; // this block is silent; others may speak
     dim = clip.dim;
     speechSeconds += blockSpeech;
     windows.push(...clip.windows.map((w) => ({ ...w, start: w.start + offset, end: w.end + offset })));
