@@ -101,6 +101,7 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     await page.getByRole('button', { name: '疑わしい音声', exact: true }).click();
     await addSuspect(page, 'キャラクターA', 'VoiceGen', (files[a ?? ''] ?? []).slice(3, 5));
     await addSuspect(page, 'キャラクターB', 'VoiceGen', (files[unknown ?? ''] ?? []).slice(0, 2));
+    expect(await page.getByTestId('minimum-speech').first().textContent()).toContain('発話が 0.5 秒未満のサンプル音声にはスコアを出しません');
     await screenshot(page, 'suspects');
 
     await page.getByRole('button', { name: 'スクリーニング', exact: true }).click();
@@ -142,6 +143,12 @@ describe.skipIf(skip !== null)('workbench workflows (Chromium, real core, starte
     });
     expect(await page.getByTestId('comparison').getByTestId('population').textContent()).toContain('仮説 1');
     await screenshot(page, 'compare');
+    // Two 3 s clips hold under 5 s of speech: the caveats state the EER measured at that length (issue 19).
+    const shortCaveat = page.locator('.caveats li', { hasText: '等価誤り率（EER）は' });
+    await shortCaveat.scrollIntoViewIfNeeded();
+    expect(await shortCaveat.textContent()).toMatch(/疑わしい音声の発話は [\d.]+ 秒しかなく.*発話 [\d.]+ 秒以上 [\d.]+ 秒未満の等価誤り率（EER）は [\d.]+ % でした。/);
+    await screenshot(page, 'compare-caveats');
+    await page.evaluate(() => (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0));
   });
 
   it('opens a case from the comparison, exports a signed evidence pack and verifies it', { timeout: 240_000 }, async () => {
