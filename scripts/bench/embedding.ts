@@ -20,7 +20,8 @@ import { DEFAULT_WINDOW_OPTIONS, planWindows } from '../../src/embedding/windows
 import { countMacs } from './flops.js';
 import { readOnnxGraph } from '../../src/embedding/onnx-graph.js';
 import { poolPeak, sessionPeak } from './peak.js';
-import type { PeerRun, SherpaExtractor } from './peer-runs.js';
+import type { PeerRun, PlanSet, SherpaExtractor } from './peer-runs.js';
+import { windowHopSeconds } from '../../src/domain/window-plan.js';
 import { seimonRuns, sherpaEmbeddings, sherpaRuns } from './peer-runs.js';
 import { printTable } from './table.js';
 
@@ -127,10 +128,15 @@ export async function runEmbeddingBench(): Promise<void> {
     }
     return f;
   };
-  const plans = audio.map((a) =>
-    planWindows(a, [{ start: 0, end: a.length / 16000 }], { ...DEFAULT_WINDOW_OPTIONS, windowSeconds: model.windowSeconds, hopSeconds: model.hopSeconds }),
-  );
-  const setup = { model, audio, plans, cores, flopsForFrames };
+  const planSets: PlanSet[] = (['suspect', 'reference'] as const).map((purpose) => {
+    const hopSeconds = windowHopSeconds(purpose, model);
+    return {
+      label: `${purpose === 'suspect' ? 'suspect clips' : 'references'}: ${model.windowSeconds} s windows, ${hopSeconds} s hop`,
+      hopSeconds,
+      plans: audio.map((a) => planWindows(a, [{ start: 0, end: a.length / 16000 }], { ...DEFAULT_WINDOW_OPTIONS, windowSeconds: model.windowSeconds, hopSeconds })),
+    };
+  });
+  const setup = { model, audio, planSets, cores, flopsForFrames };
   const seimon = await seimonRuns(setup);
   const extractor = loadSherpa(model.path, cores);
   const runs = [...seimon.runs, ...(extractor instanceof Error ? [] : sherpaRuns(setup, extractor))];
@@ -189,10 +195,11 @@ export async function runEmbeddingBench(): Promise<void> {
     rows,
   );
   const wholeFlops = flopsForFrames(1000) / 10;
-  const windowFlops = runs[1]!.flops(all) / seconds;
+  const seimonPlan = (label: string) => runs.findIndex((r) => r.engine === 'Seimon' && r.mode === label);
+  const planFlops = planSets.map((set) => runs[seimonPlan(set.label)]!.flops(all) / seconds);
   printTable('Model FLOPs (2 x multiply-accumulates of Conv, Gemm and MatMul, counted from the ONNX graph) and the measured peak', ['measure', 'value'], [
     ['GFLOP per second of audio, whole utterance (100 frames/s)', wholeFlops / 1e9],
-    [`GFLOP per second of audio, ${model.windowSeconds} s windows, ${model.hopSeconds} s hop (these files)`, windowFlops / 1e9],
+    ...planSets.map((set, k) => [`GFLOP per second of audio, ${set.label} (these files)`, planFlops[k]! / 1e9]),
     [`peak GFLOP/s, ONNX Runtime MatMul 512x1024x1024, ${cores} workers x 1 thread (Seimon's layout), best of ${ROUNDS}`, bestPool],
     [`peak GFLOP/s, ONNX Runtime MatMul 512x1024x1024, 1 session x ${cores} threads (sherpa's layout), best of ${ROUNDS}`, bestSession],
   ]);
@@ -203,12 +210,15 @@ export async function runEmbeddingBench(): Promise<void> {
   }
   const perRound = (a: number, b: number) => timings[b]!.wall.map((w, k) => (w / timings[a]!.wall[k]!).toFixed(2)).join(', ');
   const wSherpaWhole = sherpaIndex('whole utterance');
-  const wSherpaWin = sherpaIndex(runs[1]!.mode);
   printTable('Seimon vs sherpa-onnx-node per round (same files, same round)', ['comparison', 'best / best', 'each round'], [
     ['whole utterances', best[wSherpaWhole]! / best[0]!, perRound(0, wSherpaWhole)],
-    ['app windows, both engines on the same windows', best[wSherpaWin]! / best[1]!, perRound(1, wSherpaWin)],
-    ['whole utterances, Seimon with the graph as stored', best[wSherpaWhole]! / best[2]!, perRound(2, wSherpaWhole)],
-    [`Seimon app windows vs sherpa whole utterances (${(windowFlops / wholeFlops).toFixed(2)}x the network FLOPs)`, best[wSherpaWhole]! / best[1]!, perRound(1, wSherpaWhole)],
+    ['whole utterances, Seimon with the graph as stored', best[wSherpaWhole]! / best[1]!, perRound(1, wSherpaWhole)],
+    ...planSets.map((set) => [`${set.label}, both engines on the same windows`, best[sherpaIndex(set.label)]! / best[seimonPlan(set.label)]!, perRound(seimonPlan(set.label), sherpaIndex(set.label))]),
+    ...planSets.map((set, k) => [
+      `Seimon on ${set.label} vs sherpa on whole utterances (${(planFlops[k]! / wholeFlops).toFixed(2)}x the network FLOPs)`,
+      best[wSherpaWhole]! / best[seimonPlan(set.label)]!,
+      perRound(seimonPlan(set.label), wSherpaWhole),
+    ]),
   ]);
   const theirs = sherpaEmbeddings(audio, extractor);
   const agreementRows = (label: string, mine: Float32Array[]): (string | number)[][] => {

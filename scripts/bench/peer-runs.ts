@@ -1,6 +1,7 @@
 /**
- * The four timed runs of the peer benchmark: Seimon and sherpa-onnx-node, each on whole utterances and
- * on the app's windows (the same window plan for both), with the FLOPs each one computes.
+ * The timed runs of the peer benchmark: Seimon and sherpa-onnx-node, each on whole utterances and on the
+ * app's two window plans (suspect clips at the model's hop, references tiled; the same plan for both
+ * engines), with the FLOPs each one computes.
  */
 import { Embedder } from '../../src/embedding/embedder.js';
 import type { EmbeddingModelRef } from '../../src/embedding/model-ref.js';
@@ -27,19 +28,27 @@ export interface PeerRun {
 const SNIP = (samples: number) => numFrames(samples, 400, 160);
 const NO_SNIP = (samples: number) => Math.floor((samples + 80) / 160);
 
+/** One of the app's window plans laid over every file. */
+export interface PlanSet {
+  /** e.g. "suspect clips, 3 s windows, 2 s hop". */
+  label: string;
+  hopSeconds: number;
+  plans: WindowPlan[];
+}
+
 export interface PeerSetup {
   model: EmbeddingModelRef;
   audio: Float32Array[];
-  plans: WindowPlan[];
+  planSets: PlanSet[];
   cores: number;
   /** FLOPs of one run of the model over this many frames. */
   flopsForFrames: (frames: number) => number;
 }
 
 /**
- * Seimon's runs: whole utterances and the app's windows as the app runs them (Conv1d layers as Conv2d
- * when the load-time rewrite checks out), and whole utterances with the graph as stored, to show what
- * the rewrite is worth. The caller closes the embedders.
+ * Seimon's runs: whole utterances and each of the app's window plans as the app runs them (Conv1d layers
+ * as Conv2d when the load-time rewrite checks out), and whole utterances with the graph as stored, to show
+ * what the rewrite is worth. The caller closes the embedders.
  */
 export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embedders: Embedder[] }> {
   const pool = { workers: s.cores, intraOpThreads: 1 };
@@ -57,15 +66,17 @@ export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embed
     },
     flops: (ix) => ix.reduce((n, i) => n + s.flopsForFrames(SNIP(s.audio[i]!.length)), 0),
   };
-  const windowRun: PeerRun = {
-    engine: 'Seimon',
-    mode: `${s.model.windowSeconds} s windows, ${s.model.hopSeconds} s hop`,
-    threads,
-    go: async (ix) => {
-      await Promise.all(ix.map((i) => windowed.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
-    },
-    flops: (ix) => ix.reduce((n, i) => n + s.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(SNIP(w.length)), 0), 0),
-  };
+  const windowRuns = s.planSets.map(
+    (set): PeerRun => ({
+      engine: 'Seimon',
+      mode: set.label,
+      threads,
+      go: async (ix) => {
+        await Promise.all(ix.map((i) => windowed.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }], { hopSeconds: set.hopSeconds })));
+      },
+      flops: (ix) => ix.reduce((n, i) => n + set.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(SNIP(w.length)), 0), 0),
+    }),
+  );
   const asStoredRun: PeerRun = {
     ...wholeRun,
     mode: 'whole utterance, graph as stored',
@@ -73,10 +84,10 @@ export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embed
       await Promise.all(ix.map((i) => asStored.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
     },
   };
-  return { runs: [wholeRun, windowRun, asStoredRun], embedders: [whole, windowed, asStored] };
+  return { runs: [wholeRun, asStoredRun, ...windowRuns], embedders: [whole, windowed, asStored] };
 }
 
-/** sherpa-onnx-node's two runs: one stream per utterance, or one stream per window of the same plan. */
+/** sherpa-onnx-node's runs: one stream per utterance, or one stream per window of each of the same plans. */
 export function sherpaRuns(s: PeerSetup, extractor: SherpaExtractor): PeerRun[] {
   const embedOne = (samples: Float32Array): Float32Array => {
     const stream = extractor.createStream();
@@ -96,19 +107,21 @@ export function sherpaRuns(s: PeerSetup, extractor: SherpaExtractor): PeerRun[] 
       },
       flops: (ix) => ix.reduce((n, i) => n + s.flopsForFrames(NO_SNIP(s.audio[i]!.length)), 0),
     },
-    {
-      engine: 'sherpa-onnx-node',
-      mode: `${s.model.windowSeconds} s windows, ${s.model.hopSeconds} s hop`,
-      threads,
-      go: (ix) => {
-        for (const i of ix) {
-          const p = s.plans[i]!;
-          for (const w of p.windows) embedOne(p.speech.subarray(w.offset, w.offset + w.length));
-        }
-        return Promise.resolve();
-      },
-      flops: (ix) => ix.reduce((n, i) => n + s.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(NO_SNIP(w.length)), 0), 0),
-    },
+    ...s.planSets.map(
+      (set): PeerRun => ({
+        engine: 'sherpa-onnx-node',
+        mode: set.label,
+        threads,
+        go: (ix) => {
+          for (const i of ix) {
+            const p = set.plans[i]!;
+            for (const w of p.windows) embedOne(p.speech.subarray(w.offset, w.offset + w.length));
+          }
+          return Promise.resolve();
+        },
+        flops: (ix) => ix.reduce((n, i) => n + set.plans[i]!.windows.reduce((m, w) => m + s.flopsForFrames(NO_SNIP(w.length)), 0), 0),
+      }),
+    ),
   ];
 }
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { embedFile } from '../../src/embedding/embed-file.js';
 import { Embedder } from '../../src/embedding/embedder.js';
+import { windowHopSeconds } from '../../src/domain/window-plan.js';
 
 export type Transform = 'shifted' | 'clean';
 
@@ -93,8 +94,9 @@ interface CachedVector {
 
 /** Embeds the set with the model through the app's own front-end (embedFile), cached per model SHA-256. */
 export async function embedShiftSet(voices: ShiftVoice[], model: { id: string; sha256: string; path: string; inputName: string; outputName: string }, cacheDir: string): Promise<EmbeddedVoice[]> {
-  // keyed by model and front-end version (issue 19 changed how speech reaches the model)
-  const cacheFile = path.join(cacheDir, `embeddings-${model.sha256.slice(0, 16)}-fe2.json`);
+  // keyed by model and front-end version (issue 19 changed how speech reaches the model, then tiled references)
+  const cacheFile = path.join(cacheDir, `embeddings-${model.sha256.slice(0, 16)}-fe3.json`);
+  const plan = { windowSeconds: 3, hopSeconds: 1.5 };
   const cache = (fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {}) as Record<string, CachedVector | null>;
   let embedder: Embedder | undefined;
   const out: EmbeddedVoice[] = [];
@@ -103,9 +105,10 @@ export async function embedShiftSet(voices: ShiftVoice[], model: { id: string; s
       const key = path.relative(cacheDir, v.file);
       let hit = cache[key];
       if (hit === undefined) {
-        embedder ??= new Embedder({ ...model, preset: '3dspeaker', windowSeconds: 3, hopSeconds: 1.5 });
+        embedder ??= new Embedder({ ...model, preset: '3dspeaker', ...plan });
         try {
-          const r = await embedFile(embedder, v.file);
+          // as the app does: references tiled, suspect clips at the model's hop
+          const r = await embedFile(embedder, v.file, { hopSeconds: windowHopSeconds(v.role.startsWith('ref') ? 'reference' : 'suspect', plan) });
           hit = { embedding: Array.from(r.embedding), windows: r.windows.map((w) => Array.from(w.embedding)) };
         } catch {
           hit = null; // too little speech after the transform: this piece (and its speaker) is left out

@@ -1,4 +1,6 @@
 import type { CoreContext } from '../core/context.js';
+import { windowHopSeconds } from '../domain/index.js';
+import type { EmbeddingPurpose } from '../domain/index.js';
 import { sha256File } from '../models/hash.js';
 import { findEmbedding, saveEmbedding } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';
@@ -12,22 +14,34 @@ export interface CachedEmbedding extends StoredEmbedding {
 }
 
 /**
- * Embeds a file through the cache keyed by (file SHA-256, model SHA-256). Nothing is stored when the
- * file fails (no speech, unreadable), so the cache only ever holds real embeddings.
+ * Embeds a file for a purpose through the cache keyed by (file SHA-256, model SHA-256, window hop).
+ * Nothing is stored when the file fails (no speech, unreadable), so the cache only ever holds real
+ * embeddings.
  */
-export async function embedFileCached(ctx: CoreContext, embedder: Embedder, file: string, opts: EmbedOptions = {}): Promise<CachedEmbedding> {
+export async function embedFileCached(
+  ctx: CoreContext,
+  embedder: Embedder,
+  file: string,
+  purpose: EmbeddingPurpose,
+  opts: EmbedOptions = {},
+): Promise<CachedEmbedding> {
   const fileSha256 = await sha256File(file);
   const modelSha256 = embedder.model.sha256;
-  const hit = findEmbedding(ctx.db, fileSha256, modelSha256);
+  const hopSeconds = windowHopSeconds(purpose, embedder.model);
+  const hit = findEmbedding(ctx.db, fileSha256, modelSha256, hopSeconds);
   if (hit) return { ...hit, cached: true };
-  const f = await embedFile(embedder, file, opts);
-  const stored = { fileSha256, modelSha256, modelId: embedder.model.id, dim: f.dim, vector: f.embedding, windows: f.windows, speechSeconds: f.speechSeconds };
+  const f = await embedFile(embedder, file, { ...opts, hopSeconds });
+  const stored = { fileSha256, modelSha256, hopSeconds, modelId: embedder.model.id, dim: f.dim, vector: f.embedding, windows: f.windows, speechSeconds: f.speechSeconds };
   saveEmbedding(ctx.db, stored);
   return { ...stored, createdAt: new Date().toISOString(), cached: false };
 }
 
-/** Records a fresh file embedding in the cache (used by commands that also need the decode report). */
+/**
+ * Records a fresh file embedding in the cache (used by commands that also need the decode report);
+ * `f` must have been embedded with the model's own hop (the suspect plan).
+ */
 export async function rememberEmbedding(ctx: CoreContext, embedder: Embedder, file: string, f: FileEmbedding): Promise<void> {
   const fileSha256 = await sha256File(file);
-  saveEmbedding(ctx.db, { fileSha256, modelSha256: embedder.model.sha256, modelId: embedder.model.id, dim: f.dim, vector: f.embedding, windows: f.windows, speechSeconds: f.speechSeconds });
+  const hopSeconds = windowHopSeconds('suspect', embedder.model);
+  saveEmbedding(ctx.db, { fileSha256, modelSha256: embedder.model.sha256, hopSeconds, modelId: embedder.model.id, dim: f.dim, vector: f.embedding, windows: f.windows, speechSeconds: f.speechSeconds });
 }

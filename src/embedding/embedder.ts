@@ -26,6 +26,8 @@ export interface EmbedOptions {
   signal?: AbortSignal;
   /** Called after each batch with windows done and total. */
   onProgress?: (done: number, total: number) => void;
+  /** Hop between windows in seconds (default: the model's); see `windowHopSeconds`. */
+  hopSeconds?: number;
 }
 
 /** Windows per worker request: small enough to spread a long recording over every worker. */
@@ -73,7 +75,7 @@ export class Embedder {
     const plan = planWindows(samples, segments, {
       ...DEFAULT_WINDOW_OPTIONS,
       windowSeconds: this.model.windowSeconds,
-      hopSeconds: this.model.hopSeconds,
+      hopSeconds: opts.hopSeconds ?? this.model.hopSeconds,
     });
     if (plan.windows.length === 0)
       throw new SeimonError('AUDIO_NO_SPEECH', 'Not enough speech to compute a voiceprint (at least 0.5 s of speech is needed)');

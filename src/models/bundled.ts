@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
 import { isSeimonError } from '../core/errors.js';
-import { findDefaultModel, findModel, updateModelCalibration } from '../store/models.js';
+import { findDefaultModel, findModel, updateModelCalibration, updateModelHop } from '../store/models.js';
 import { appendAudit } from '../store/audit.js';
 import { importModelFile } from './import.js';
 import type { ModelSummary } from './manifest.js';
@@ -112,7 +112,7 @@ async function registerOne(
   const known = m.sha256 ? findModel(ctx.db, m.sha256) : undefined;
   // Cheap path on every later start: registered, file in place (its hash is checked before each use).
   if (known && fs.existsSync(modelFilePath(ctx.dataDir, known)))
-    return { model: adoptBundledCalibration(ctx, known, m.calibration), fresh: false };
+    return { model: adoptBundledCalibration(ctx, adoptBundledHop(ctx, known, m.hopSeconds), m.calibration), fresh: false };
   const r = await importModelFile(ctx, path.join(folder, path.basename(m.file)), {
     preset: m.preset,
     displayName: m.displayName,
@@ -130,6 +130,26 @@ async function registerOne(
     },
   });
   return { model: adoptBundledCalibration(ctx, r.model, m.calibration), fresh: !r.alreadyInstalled };
+}
+
+/**
+ * A bundled model's window hop follows its manifest: the project measured and changed it (issue 19: 2 s
+ * for the starter's suspect clips), and an install registered under the older hop takes the new one.
+ * Embeddings are cached per hop, so nothing computed under the old one is read as the new.
+ */
+function adoptBundledHop(ctx: CoreContext, model: ModelSummary, hopSeconds: number | undefined): ModelSummary {
+  if (!model.bundled || !hopSeconds || model.hopSeconds === hopSeconds) return model;
+  return ctx.db.transaction(() => {
+    const updated = updateModelHop(ctx.db, model.id, hopSeconds);
+    appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'model.window-plan',
+      objectType: 'model',
+      objectId: model.id,
+      details: { sha256: model.sha256, source: 'bundled', hopSeconds, replacedHopSeconds: model.hopSeconds },
+    });
+    return updated;
+  })();
 }
 
 /**

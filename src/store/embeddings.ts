@@ -1,3 +1,5 @@
+import { windowHopSeconds } from '../domain/window-plan.js';
+import type { EmbeddingPurpose } from '../domain/window-plan.js';
 import type { Db } from './database.js';
 
 /** A stored clip embedding with its per-window vectors (for timelines). */
@@ -5,6 +7,8 @@ export interface StoredEmbedding {
   fileSha256: string;
   modelSha256: string;
   modelId: string;
+  /** Hop between the analysis windows (seconds): references and suspect clips differ (`windowHopSeconds`). */
+  hopSeconds: number;
   dim: number;
   vector: Float32Array;
   windows: { start: number; end: number; embedding: Float32Array }[];
@@ -16,6 +20,7 @@ interface Row {
   file_sha256: string;
   model_sha256: string;
   model_id: string;
+  hop_seconds: number;
   dim: number;
   vector: Buffer;
   windows: string;
@@ -36,9 +41,11 @@ export function float32Text(x: number): number {
   return Number(x.toPrecision(9));
 }
 
-/** Looks up the cached embedding of a file under a model, if any. */
-export function findEmbedding(db: Db, fileSha256: string, modelSha256: string): StoredEmbedding | undefined {
-  const r = db.prepare('SELECT * FROM embeddings WHERE file_sha256 = ? AND model_sha256 = ?').get(fileSha256, modelSha256) as Row | undefined;
+/** Looks up the cached embedding of a file under a model with windows at this hop, if any. */
+export function findEmbedding(db: Db, fileSha256: string, modelSha256: string, hopSeconds: number): StoredEmbedding | undefined {
+  const r = db
+    .prepare('SELECT * FROM embeddings WHERE file_sha256 = ? AND model_sha256 = ? AND hop_seconds = ?')
+    .get(fileSha256, modelSha256, hopSeconds) as Row | undefined;
   if (!r) return undefined;
   const windows = (JSON.parse(r.windows) as { start: number; end: number; e: number[] }[]).map((w) => ({
     start: w.start,
@@ -49,6 +56,7 @@ export function findEmbedding(db: Db, fileSha256: string, modelSha256: string): 
     fileSha256: r.file_sha256,
     modelSha256: r.model_sha256,
     modelId: r.model_id,
+    hopSeconds: r.hop_seconds,
     dim: r.dim,
     vector: fromBlob(r.vector),
     windows,
@@ -57,11 +65,21 @@ export function findEmbedding(db: Db, fileSha256: string, modelSha256: string): 
   };
 }
 
-/** Stores (or replaces) the embedding of a file under a model. */
+/** The cached embedding of a file for a purpose (reference or suspect window plan) under a model, if any. */
+export function findEmbeddingFor(
+  db: Db,
+  fileSha256: string,
+  model: { sha256: string; windowSeconds: number; hopSeconds: number },
+  purpose: EmbeddingPurpose,
+): StoredEmbedding | undefined {
+  return findEmbedding(db, fileSha256, model.sha256, windowHopSeconds(purpose, model));
+}
+
+/** Stores (or replaces) the embedding of a file under a model at a hop. */
 export function saveEmbedding(db: Db, e: Omit<StoredEmbedding, 'createdAt'>, now = new Date()): void {
   const windows = JSON.stringify(e.windows.map((w) => ({ start: w.start, end: w.end, e: Array.from(w.embedding, float32Text) })));
   db.prepare(
-    `INSERT OR REPLACE INTO embeddings (file_sha256, model_sha256, model_id, dim, vector, windows, speech_seconds, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.fileSha256, e.modelSha256, e.modelId, e.dim, toBlob(e.vector), windows, e.speechSeconds, now.toISOString());
+    `INSERT OR REPLACE INTO embeddings (file_sha256, model_sha256, hop_seconds, model_id, dim, vector, windows, speech_seconds, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.fileSha256, e.modelSha256, e.hopSeconds, e.modelId, e.dim, toBlob(e.vector), windows, e.speechSeconds, now.toISOString());
 }

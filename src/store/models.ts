@@ -109,6 +109,14 @@ export function updateModelCalibration(
   return getModelRecord(db, id);
 }
 
+/** Sets the hop of a model's suspect-clip windows (a bundled model's manifest can change it). */
+export function updateModelHop(db: Db, id: string, hopSeconds: number): ModelSummary {
+  const m = getModelRecord(db, id);
+  const { isDefault: _isDefault, ...manifest } = m;
+  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, hopSeconds }), id);
+  return getModelRecord(db, id);
+}
+
 /** Whether an id is already used by a registered model. */
 export function modelIdTaken(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM models WHERE id = ?').get(id) !== undefined;

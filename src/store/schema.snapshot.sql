@@ -176,13 +176,14 @@ CREATE TABLE cases (
 CREATE TABLE embeddings (
   file_sha256     TEXT NOT NULL CHECK (length(file_sha256) = 64),
   model_sha256    TEXT NOT NULL CHECK (length(model_sha256) = 64),
+  hop_seconds     REAL NOT NULL CHECK (hop_seconds > 0),
   model_id        TEXT NOT NULL,
   dim             INTEGER NOT NULL CHECK (dim > 0),
   vector          BLOB NOT NULL,
   windows         TEXT NOT NULL,
   speech_seconds  REAL NOT NULL,
   created_at      TEXT NOT NULL,
-  PRIMARY KEY (file_sha256, model_sha256)
+  PRIMARY KEY (file_sha256, model_sha256, hop_seconds)
 );
 
 -- table evidence_exports

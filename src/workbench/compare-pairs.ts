@@ -5,20 +5,20 @@ import type { CoreContext } from '../core/context.js';
 import type { PairReading, Recording } from '../domain/index.js';
 import { makeScorer } from '../scoring/scorer.js';
 import type { ScoringSetup } from '../scoring/scorer.js';
-import { findEmbedding } from '../store/embeddings.js';
+import { findEmbeddingFor } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';
 
-/** Per-pair readings for every clip × reference with a stored embedding under the model (others are left out). */
+/** Per-pair readings for every clip × reference with a stored embedding under the model (others are left out); references as enrolled (tiled windows). */
 export function pairReadings(
   ctx: CoreContext,
-  modelSha256: string,
+  model: { sha256: string; windowSeconds: number; hopSeconds: number },
   performerId: string,
   clips: readonly { recording: Recording; embedding: StoredEmbedding }[],
   references: readonly Recording[],
   setup: ScoringSetup,
 ): PairReading[] {
   const refs = references.flatMap((r) => {
-    const e = findEmbedding(ctx.db, r.sha256, modelSha256);
+    const e = findEmbeddingFor(ctx.db, r.sha256, model, 'reference');
     return e ? [{ id: r.id, vector: e.vector }] : [];
   });
   if (refs.length === 0 || clips.length === 0) return [];

@@ -11,7 +11,7 @@ import { resolveModel } from '../models/registry.js';
 import { applicableCalibration, makeScorer, scorePair } from '../scoring/scorer.js';
 import { findMatchingRegions } from '../scoring/timeline.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../scoring/verdict.js';
-import { findEmbedding } from '../store/embeddings.js';
+import { findEmbeddingFor } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';
 import { getPerformer } from '../store/performers.js';
 import { listRecordings } from '../store/recordings.js';
@@ -36,7 +36,7 @@ interface Embedded {
 function fromStore(ctx: CoreContext, model: ModelSummary, performerId: string, suspect: Suspect): Embedded | undefined {
   const vp = findVoiceprint(ctx.db, performerId, model.sha256);
   if (!vp || vp.referencesKey !== referencesKeyOf(ctx.db, performerId)) return undefined;
-  const clips = suspect.clips.map((recording) => ({ recording, embedding: findEmbedding(ctx.db, recording.sha256, model.sha256) }));
+  const clips = suspect.clips.map((recording) => ({ recording, embedding: findEmbeddingFor(ctx.db, recording.sha256, model, 'suspect') }));
   if (clips.some((c) => !c.embedding)) return undefined;
   return { voiceprint: vp, clips: clips as Embedded['clips'] };
 }
@@ -118,7 +118,7 @@ export async function comparePerformerSuspect(
     referenceRecordingId: bestReference.id,
     clips: clips.map((c) => ({ id: c.recording.id, name: c.recording.originalName, speechSeconds: c.embedding.speechSeconds })),
     references: references.map((r) => ({ id: r.id, name: r.originalName, speechSeconds: r.quality.speechSeconds })),
-    pairs: pairReadings(ctx, model.sha256, performer.id, clips, references, setup),
+    pairs: pairReadings(ctx, model, performer.id, clips, references, setup),
     windowSeconds: model.windowSeconds,
     hopSeconds: model.hopSeconds,
     ...storedErrorRates(model.calibration, cal !== undefined),

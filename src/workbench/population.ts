@@ -13,7 +13,7 @@ import { checkPopulation } from '../scoring/population-check.js';
 import type { PopulationPerformer, StatedRates } from '../scoring/population-check.js';
 import type { ScoringSetup } from '../scoring/scorer.js';
 import type { VerdictBand } from '../scoring/verdict.js';
-import { findEmbedding } from '../store/embeddings.js';
+import { findEmbeddingFor } from '../store/embeddings.js';
 import { listPerformers } from '../store/performers.js';
 import { findPopulationCheck, savePopulationCheck } from '../store/population.js';
 import { listRecordings } from '../store/recordings.js';
@@ -73,7 +73,7 @@ export function loadPopulation(ctx: CoreContext, model: ModelSummary, bands: rea
     get performers() {
       performers ??= fresh.flatMap((v) => {
         const refs = listRecordings(ctx.db, 'reference', v.performerId)
-          .map((r) => findEmbedding(ctx.db, r.sha256, model.sha256))
+          .map((r) => findEmbeddingFor(ctx.db, r.sha256, model, 'reference'))
           .filter((e) => e !== undefined && e.windows.length > 0)
           .map((e) => e!.windows.map((w) => w.embedding));
         return refs.length > 0 ? [{ id: v.performerId, references: refs }] : [];

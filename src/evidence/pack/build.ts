@@ -5,6 +5,7 @@ import type { CoreContext } from '../../core/context.js';
 import { contentPath } from '../../store/content.js';
 import { getBands } from '../../store/settings.js';
 import type { Examiner, PackRedaction } from '../../domain/evidence.js';
+import { WHOLE_SPEECH_WINDOW_SECONDS, windowHopSeconds } from '../../domain/index.js';
 import type { SigningKey } from '../signing-key.js';
 import { rawSignature, signManifest } from '../signature.js';
 import { buildReport } from '../report/document.js';
@@ -158,8 +159,9 @@ function manifestOf(ctx: CoreContext, ev: CaseEvidence, o: BuildOptions, files: 
       sampleRate: m.sampleRate,
       windowSeconds: m.windowSeconds,
       hopSeconds: m.hopSeconds,
+      referenceHopSeconds: windowHopSeconds('reference', m),
       embeddingDim: m.embeddingDim,
-      scoring: 'cosine of L2-normalised embeddings; voiceprint = mean of normalised reference windows; suspect = mean of normalised clip windows',
+      scoring: `cosine of L2-normalised embeddings; voiceprint = mean of normalised reference windows (${m.windowSeconds} s, hop ${windowHopSeconds('reference', m)} s); suspect = mean of normalised clip windows (${m.windowSeconds} s, hop ${m.hopSeconds} s; speech up to ${WHOLE_SPEECH_WINDOW_SECONDS} s is one window)`,
       normalization: ev.pairs.map((p) => ({ performerId: p.performer.id, suspectId: p.suspect.id, asNorm: p.comparison.overall.normalized !== null })),
       includeReferenceAudio: o.redaction.referenceAudio,
     },

@@ -7,7 +7,7 @@ import type { Comparison, Suspect } from '../../domain/index.js';
 import { cosine, meanOfNormalized } from '../../embedding/vectors.js';
 import type { ModelSummary } from '../../models/manifest.js';
 import { makeScorer } from '../../scoring/scorer.js';
-import { findEmbedding } from '../../store/embeddings.js';
+import { findEmbeddingFor } from '../../store/embeddings.js';
 import { listPerformers } from '../../store/performers.js';
 import { listModelVoiceprints } from '../../store/voiceprints.js';
 import { bundledCohort } from '../../workbench/cohort.js';
@@ -42,7 +42,7 @@ export interface Standing {
 }
 
 function suspectVector(ctx: CoreContext, model: ModelSummary, suspect: Suspect): Float32Array | undefined {
-  const windows = suspect.clips.flatMap((c) => findEmbedding(ctx.db, c.sha256, model.sha256)?.windows.map((w) => w.embedding) ?? []);
+  const windows = suspect.clips.flatMap((c) => findEmbeddingFor(ctx.db, c.sha256, model, 'suspect')?.windows.map((w) => w.embedding) ?? []);
   return windows.length ? meanOfNormalized(windows) : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { Recording, ScoreReading } from '../../domain/index.js';
 import { SIMILARITY_DEFINITION_EN, SIMILARITY_DEFINITION_JA } from '../../scoring/verdict.js';
 import { weakReasonText } from '../../workbench/caveats.js';
 import { scoreStatement } from '../../workbench/population-statement.js';
-import { WITHHELD_BAND } from '../../domain/index.js';
+import { WITHHELD_BAND, windowHopSeconds } from '../../domain/index.js';
 import type { Block, ReportDoc } from './blocks.js';
 import type { ReportData, ReportPair, SpectrogramImage } from './data.js';
 import { svgToPng } from './raster.js';
@@ -153,6 +153,7 @@ function modelBlocks(d: ReportData, t: ReportStrings): Block[] {
         [t.language, dash(m.language)],
         [t.preset, `${m.preset}, ${m.embeddingDim}-dim`],
         [t.window, `${m.windowSeconds} s / ${m.hopSeconds} s, ${m.sampleRate} Hz`],
+        [t.referenceWindow, `${m.windowSeconds} s / ${windowHopSeconds('reference', m)} s`],
         [t.calibration, calText],
       ],
     },

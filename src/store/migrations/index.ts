@@ -9,8 +9,9 @@ import { sql as m008 } from './008-captures.js';
 import { sql as m009 } from './009-population.js';
 import { sql as m010 } from './010-letter-facts.js';
 import { sql as m011 } from './011-short-speech-front-end.js';
+import { sql as m012 } from './012-window-plan.js';
 
 /** Numbered migrations, applied in order; the database's user_version is the count applied. */
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -27,11 +27,11 @@ afterAll(async () => {
 
 const rows = () => (ctx.db.prepare('SELECT COUNT(*) AS n FROM embeddings').get() as { n: number }).n;
 
-describe('embedding cache keyed by (file SHA-256, model SHA-256)', () => {
+describe('embedding cache keyed by (file SHA-256, model SHA-256, window hop)', () => {
   it('stores nothing for audio without speech and says why', async () => {
     const silent = path.join(work, 'silence.wav');
     fs.writeFileSync(silent, encodeWavPcm16(new Float32Array(16000 * 3), 16000));
-    await expect(embedFileCached(ctx, embedder, silent)).rejects.toMatchObject({ code: expect.stringMatching(/^AUDIO_/) });
+    await expect(embedFileCached(ctx, embedder, silent, 'suspect')).rejects.toMatchObject({ code: expect.stringMatching(/^AUDIO_/) });
     expect(rows()).toBe(0);
   });
 
@@ -41,14 +41,30 @@ describe('embedding cache keyed by (file SHA-256, model SHA-256)', () => {
     const { samples } = await loadSpeechAudio(flac);
     const wav = path.join(work, 'speech.wav');
     fs.writeFileSync(wav, encodeWavPcm16(samples, 16000));
-    const first = await embedFileCached(ctx, embedder, wav);
+    const first = await embedFileCached(ctx, embedder, wav, 'suspect');
     expect(first.cached).toBe(false);
     expect(first.modelSha256).toBe(SHA);
     expect(first.windows.length).toBeGreaterThan(3);
-    const second = await embedFileCached(ctx, embedder, wav);
+    const second = await embedFileCached(ctx, embedder, wav, 'suspect');
     expect(second.cached).toBe(true);
     expect(Array.from(second.vector)).toEqual(Array.from(first.vector));
     expect(second.windows[1]?.embedding.length).toBe(16);
     expect(rows()).toBe(1);
+  });
+
+  it.skipIf(!hasShared)('embeds the same file as a reference with tiled windows, stored beside the suspect embedding', async () => {
+    const wav = path.join(work, 'speech.wav');
+    const suspect = await embedFileCached(ctx, embedder, wav, 'suspect');
+    const reference = await embedFileCached(ctx, embedder, wav, 'reference');
+    expect(suspect.cached).toBe(true);
+    expect(reference.cached).toBe(false);
+    expect(reference.hopSeconds).toBe(3);
+    expect(suspect.hopSeconds).toBe(1.5);
+    // Tiled: each window starts where the one before ends (the last may overlap to reach the end of speech).
+    const starts = reference.windows.map((w) => w.start);
+    expect(reference.windows.length).toBeLessThan(suspect.windows.length * 0.65);
+    for (let i = 1; i < starts.length - 1; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(3 - 1e-6);
+    expect((await embedFileCached(ctx, embedder, wav, 'reference')).cached).toBe(true);
+    expect(rows()).toBe(2);
   });
 });

@@ -16,7 +16,7 @@ afterEach(() => closeCore(ctx));
 
 /** A bundled-model folder like models/starter: manifest.json beside the .onnx file. */
 async function makeBundle(
-  opts: { sha256?: string | null; id?: string; model?: string; calibration?: Record<string, unknown> } = {},
+  opts: { sha256?: string | null; id?: string; model?: string; calibration?: Record<string, unknown>; hopSeconds?: number } = {},
 ): Promise<string> {
   const dir = freshDataDir('seimon-bundle');
   const source = fixture(opts.model ?? 'good-3dspeaker');
@@ -29,7 +29,7 @@ async function makeBundle(
     sha256,
     preset: '3dspeaker',
     windowSeconds: 3,
-    hopSeconds: 1.5,
+    hopSeconds: opts.hopSeconds ?? 1.5,
     language: 'English',
     licence: 'CC BY-SA 4.0',
     sourceUrl: null,
@@ -77,6 +77,19 @@ describe('bundled models', () => {
     updateModelCalibration(ctx.db, 'seimon-starter-test', { a: 9, b: 0, prior: 0.5, scoreKind: 'raw-cosine', source: 'trials' });
     await registerBundledModels(ctx, await makeBundle({ calibration: { ...refit, a: 4, fittedAt: '2026-12-01T00:00:00.000Z' } }));
     expect(listModels(ctx.db)[0]?.calibration).toMatchObject({ a: 9, source: 'trials' });
+  });
+
+  it('takes the window hop an update ships for a bundled model, once, audited', async () => {
+    ctx = freshCore();
+    await registerBundledModels(ctx, await makeBundle({ hopSeconds: 1.5 }));
+    expect(listModels(ctx.db)[0]?.hopSeconds).toBe(1.5);
+    await registerBundledModels(ctx, await makeBundle({ hopSeconds: 2 }));
+    expect(listModels(ctx.db)[0]).toMatchObject({ hopSeconds: 2, windowSeconds: 3 });
+    const audits = listAudit(ctx.db).filter((a) => a.action === 'model.window-plan');
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.details).toMatchObject({ hopSeconds: 2, replacedHopSeconds: 1.5 });
+    await registerBundledModels(ctx, await makeBundle({ hopSeconds: 2 }));
+    expect(listAudit(ctx.db).filter((a) => a.action === 'model.window-plan')).toHaveLength(1);
   });
 
   it('keeps a default the user chose', async () => {

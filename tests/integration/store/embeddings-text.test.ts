@@ -38,8 +38,8 @@ describe('window embeddings stored as text', () => {
     const all = awkwardFloats(50 * dim);
     const windows = Array.from({ length: 50 }, (_, i) => ({ start: i * 1.5, end: i * 1.5 + 3, embedding: all.slice(i * dim, (i + 1) * dim) }));
     const vector = all.slice(0, dim);
-    saveEmbedding(ctx.db, { fileSha256: 'f'.repeat(64), modelSha256: 'm'.repeat(64), modelId: 'test-model', dim, vector, windows, speechSeconds: 76.5 });
-    const found = findEmbedding(ctx.db, 'f'.repeat(64), 'm'.repeat(64));
+    saveEmbedding(ctx.db, { fileSha256: 'f'.repeat(64), modelSha256: 'm'.repeat(64), hopSeconds: 1.5, modelId: 'test-model', dim, vector, windows, speechSeconds: 76.5 });
+    const found = findEmbedding(ctx.db, 'f'.repeat(64), 'm'.repeat(64), 1.5);
     expect(found?.windows).toHaveLength(50);
     found!.windows.forEach((w, i) => {
       expect(w.start).toBe(windows[i]!.start);
