@@ -133,9 +133,9 @@ async function registerOne(
 }
 
 /**
- * A bundled model's window hop follows its manifest: the project measured and changed it (issue 19: 2 s
- * for the starter's suspect clips), and an install registered under the older hop takes the new one.
- * Embeddings are cached per hop, so nothing computed under the old one is read as the new.
+ * A bundled model's window hop (its timeline's) follows its manifest: if the project measures and changes
+ * it, an install registered under the older hop takes the new one, audited. Embeddings are cached per
+ * hop, so nothing computed under the old one is read as the new.
  */
 function adoptBundledHop(ctx: CoreContext, model: ModelSummary, hopSeconds: number | undefined): ModelSummary {
   if (!model.bundled || !hopSeconds || model.hopSeconds === hopSeconds) return model;
