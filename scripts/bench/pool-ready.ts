@@ -7,21 +7,24 @@
  * distorts them alike.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as EmbedderModule from '../../src/embedding/embedder.js';
+import type * as embedderModule from '../../src/embedding/embedder.js';
 
-type EmbedderModule = typeof EmbedderModule;
+type EmbedderModule = typeof embedderModule;
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STARTER = path.join(ROOT, 'models', 'starter', 'seimon-starter-v2.onnx');
 
 async function child(workers: number, src: string): Promise<void> {
   const { Embedder } = (await import(pathToFileURL(path.join(src, 'embedding', 'embedder.ts')).href)) as EmbedderModule;
+  const bytes = new Uint8Array(fs.readFileSync(STARTER));
   const t0 = performance.now();
   const e = new Embedder(
     { id: 'starter', sha256: 'x', path: STARTER, preset: '3dspeaker', inputName: 'feats', outputName: 'embs', windowSeconds: 3, hopSeconds: 1.5 },
-    { workers, intraOpThreads: 1 },
+    // As the app opens a model (openEmbedder): from the verified bytes.
+    { workers, intraOpThreads: 1, modelBytes: bytes },
   );
   await e.ready();
   const ms = performance.now() - t0;

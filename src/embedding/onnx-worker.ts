@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     if (init.graphPlan === 'await') {
       // The pool's first worker checks the rewrite once; this one builds the graph it settled on.
       const decision = await new Promise<GraphDecision>((resolve) => port.once('message', resolve));
-      session = await loadDecided({ ...source, ...(decision.rewritten ? { rewritten: decision.rewritten } : {}) });
+      session = await loadDecided({ ...source, ...(decision.model ? { modelBytes: decision.model } : {}) });
       loaded = { type: 'ready', graph: decision.graph, probed: false };
     } else {
       const tolerance = init.testHooks ? init.probeToleranceForTest : undefined;

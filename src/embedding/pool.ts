@@ -167,7 +167,9 @@ export class InferencePool {
 
   private spawn(plan: GraphPlan): Slot {
     const script = resolveWorkerScript();
-    const workerData: WorkerInit = { ...this.init, graphPlan: plan };
+    // A worker that awaits the decision gets its model bytes with it, not twice.
+    const { modelBytes, ...rest } = this.init;
+    const workerData: WorkerInit = { ...rest, ...(modelBytes && plan !== 'await' ? { modelBytes } : {}), graphPlan: plan };
     const worker = new Worker(script.source, { workerData, eval: script.eval });
     const slot: Slot = { worker, plan, graph: null, busy: null, ready: Promise.resolve(), idle: Promise.resolve(), setIdle: () => undefined };
     slot.ready = new Promise<void>((resolve, reject) => {
@@ -177,13 +179,13 @@ export class InferencePool {
           slot.graph = m.graph;
           if (m.probed) {
             this.probes++;
-            this.decide({ type: 'graph', graph: m.graph, ...(m.rewritten ? { rewritten: m.rewritten } : {}) });
+            this.decide(this.decisionFor(m.graph, m.rewritten));
           }
           resolve();
           this.dispatch();
         } else if (m.type === 'init-error') {
           // The stored model itself failed to load; the waiting workers try it and report their own error.
-          if (plan === 'probe') this.decide({ type: 'graph', graph: `as stored (the probing worker could not load the model: ${m.message})` });
+          if (plan === 'probe') this.decide(this.decisionFor(`as stored (the probing worker could not load the model: ${m.message})`));
           reject(new SeimonError('MODEL_LOAD_FAILED', `The model could not be loaded: ${m.message}`));
         } else this.finish(slot, m);
       });
@@ -195,13 +197,19 @@ export class InferencePool {
     return slot;
   }
 
+  /** The decision awaiting workers get: the checked rewrite's bytes, else the stored graph's. */
+  private decisionFor(graph: string, rewritten?: Uint8Array): GraphDecision {
+    const model = rewritten ?? this.init.modelBytes;
+    return { type: 'graph', graph, ...(model ? { model } : {}) };
+  }
+
   private onExit(slot: Slot, code: number, rejectReady: (e: Error) => void): void {
     rejectReady(new SeimonError('MODEL_WORKER_CRASHED', `Inference worker exited (code ${code}) before it was ready`));
     slot.setIdle();
     // A probing worker that died before deciding: the rewrite is not trusted, every worker (its
     // replacement too) loads the stored graph; once closed, that lets waiting workers settle.
     if (slot.plan === 'probe' && !this.decided)
-      this.decide({ type: 'graph', graph: this.closed ? 'as stored (the pool closed before the rewrite was checked)' : `as stored (the probing worker stopped, exit code ${code})` });
+      this.decide(this.decisionFor(this.closed ? 'as stored (the pool closed before the rewrite was checked)' : `as stored (the probing worker stopped, exit code ${code})`));
     if (this.closed) return;
     const job = slot.busy;
     slot.busy = null;

@@ -59,9 +59,9 @@ export async function loadSession(opts: SessionSource & { rewrite: boolean; prob
   }
 }
 
-/** One session from a graph another worker already checked: its rewritten bytes, or the stored model. */
-export async function loadDecided(opts: SessionSource & { rewritten?: Uint8Array }): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(opts.rewritten ?? sourceBytes(opts), SESSION_OPTIONS(opts.threads));
+/** One session from a graph another worker already checked (its bytes in `modelBytes`, or the stored file). */
+export async function loadDecided(opts: SessionSource): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(sourceBytes(opts), SESSION_OPTIONS(opts.threads));
 }
 
 function sourceBytes(opts: SessionSource): Uint8Array {

@@ -29,8 +29,12 @@ export interface GraphDecision {
   type: 'graph';
   /** Which graph runs, in words: "Conv1d as Conv2d (...)" or "as stored (reason)". */
   graph: string;
-  /** The rewritten model that passed the probe; absent: run the model as stored. */
-  rewritten?: Uint8Array;
+  /**
+   * The bytes to build the session from: the rewritten model that passed the probe, or the pool's
+   * verified model bytes for the stored graph; absent: read the stored model from modelPath.
+   * (Awaiting workers are started without modelBytes, so each holds one copy of a model at most.)
+   */
+  model?: Uint8Array;
 }
 
 export interface BatchRequest {

@@ -110,11 +110,25 @@ describe('the graph rewrite is checked once per pool', () => {
   });
 
   it('a model whose rewrite cannot be probed runs as stored in every worker, probed once', async () => {
-    const p = pool({ workers: 3, modelPath: unprobeableModel() });
+    const file = unprobeableModel();
+    const p = pool({ workers: 3, modelPath: file });
     await p.ready();
     expect(p.graphProbes).toBe(1);
     expect(p.workerGraphs).toEqual(Array(3).fill('as stored (input bins not fixed)'));
     for (const e of await runEach(p, 3, 6)) expect(e).toHaveLength(2 * 4);
+    // From verified bytes alone (as the app opens models): the waiting workers get the stored bytes.
+    const fromBytes = pool({ workers: 2, modelPath: '(verified bytes)', modelBytes: new Uint8Array(fs.readFileSync(file)) });
+    await fromBytes.ready();
+    expect(fromBytes.workerGraphs).toEqual(Array(2).fill('as stored (input bins not fixed)'));
+  });
+
+  it('workers that wait for the checked rewrite need no model file, only the bytes it hands them', async () => {
+    const p = pool({ workers: 2, modelPath: '(verified bytes)', modelBytes: new Uint8Array(fs.readFileSync(STARTER)) });
+    await p.ready();
+    expect(p.graphProbes).toBe(1);
+    expect(p.workerGraphs[1]).toMatch(/^Conv1d as Conv2d \(19 layers/);
+    expect(p.workerGraphs[1]).toBe(p.workerGraphs[0]);
+    for (const e of await runEach(p, 2, 80)) expect(e).toHaveLength(2 * 192);
   });
 
   it('a model that cannot be loaded fails every worker with MODEL_LOAD_FAILED (none waits forever)', async () => {
