@@ -128,10 +128,10 @@ export async function runEmbeddingBench(): Promise<void> {
     }
     return f;
   };
-  const planSets: PlanSet[] = (['suspect', 'reference'] as const).map((purpose) => {
+  const planSets: PlanSet[] = (['score', 'timeline'] as const).map((purpose) => {
     const hopSeconds = windowHopSeconds(purpose, model);
     return {
-      label: `${purpose === 'suspect' ? 'suspect clips' : 'references'}: ${model.windowSeconds} s windows, ${hopSeconds} s hop`,
+      label: `${purpose === 'score' ? 'scoring windows' : 'timeline windows'}: ${model.windowSeconds} s, ${hopSeconds} s hop`,
       hopSeconds,
       plans: audio.map((a) => planWindows(a, [{ start: 0, end: a.length / 16000 }], { ...DEFAULT_WINDOW_OPTIONS, windowSeconds: model.windowSeconds, hopSeconds })),
     };

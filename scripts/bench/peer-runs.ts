@@ -1,6 +1,6 @@
 /**
  * The timed runs of the peer benchmark: Seimon and sherpa-onnx-node, each on whole utterances and on the
- * app's two window plans (suspect clips at the model's hop, references tiled; the same plan for both
+ * app's two window plans (scores: tiled; a clip's timeline: the model's hop; the same plan for both
  * engines), with the FLOPs each one computes.
  */
 import { Embedder } from '../../src/embedding/embedder.js';
@@ -30,7 +30,7 @@ const NO_SNIP = (samples: number) => Math.floor((samples + 80) / 160);
 
 /** One of the app's window plans laid over every file. */
 export interface PlanSet {
-  /** e.g. "suspect clips, 3 s windows, 2 s hop". */
+  /** e.g. "scoring windows: 3 s, 3 s hop". */
   label: string;
   hopSeconds: number;
   plans: WindowPlan[];

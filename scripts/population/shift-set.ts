@@ -94,7 +94,7 @@ interface CachedVector {
 
 /** Embeds the set with the model through the app's own front-end (embedFile), cached per model SHA-256. */
 export async function embedShiftSet(voices: ShiftVoice[], model: { id: string; sha256: string; path: string; inputName: string; outputName: string }, cacheDir: string): Promise<EmbeddedVoice[]> {
-  // keyed by model and front-end version (issue 19 changed how speech reaches the model, then tiled references)
+  // keyed by model and front-end version (issue 19 changed how speech reaches the model, then tiled the scoring windows)
   const cacheFile = path.join(cacheDir, `embeddings-${model.sha256.slice(0, 16)}-fe3.json`);
   const plan = { windowSeconds: 3, hopSeconds: 1.5 };
   const cache = (fs.existsSync(cacheFile) ? JSON.parse(fs.readFileSync(cacheFile, 'utf8')) : {}) as Record<string, CachedVector | null>;
@@ -107,8 +107,8 @@ export async function embedShiftSet(voices: ShiftVoice[], model: { id: string; s
       if (hit === undefined) {
         embedder ??= new Embedder({ ...model, preset: '3dspeaker', ...plan });
         try {
-          // as the app does: references tiled, suspect clips at the model's hop
-          const r = await embedFile(embedder, v.file, { hopSeconds: windowHopSeconds(v.role.startsWith('ref') ? 'reference' : 'suspect', plan) });
+          // as the app scores: tiled windows
+          const r = await embedFile(embedder, v.file, { hopSeconds: windowHopSeconds('score', plan) });
           hit = { embedding: Array.from(r.embedding), windows: r.windows.map((w) => Array.from(w.embedding)) };
         } catch {
           hit = null; // too little speech after the transform: this piece (and its speaker) is left out

@@ -38,10 +38,10 @@ export async function embedFileCached(
 
 /**
  * Records a fresh file embedding in the cache (used by commands that also need the decode report);
- * `f` must have been embedded with the model's own hop (the suspect plan).
+ * `f` must have been embedded with the scoring plan's hop (`windowHopSeconds('score', model)`).
  */
 export async function rememberEmbedding(ctx: CoreContext, embedder: Embedder, file: string, f: FileEmbedding): Promise<void> {
   const fileSha256 = await sha256File(file);
-  const hopSeconds = windowHopSeconds('suspect', embedder.model);
+  const hopSeconds = windowHopSeconds('score', embedder.model);
   saveEmbedding(ctx.db, { fileSha256, modelSha256: embedder.model.sha256, hopSeconds, modelId: embedder.model.id, dim: f.dim, vector: f.embedding, windows: f.windows, speechSeconds: f.speechSeconds });
 }

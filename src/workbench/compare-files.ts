@@ -2,6 +2,7 @@
 // compare scores the two recordings through the app's scorer, with this data folder's population:
 // on a fresh folder there is none, so the band is withheld and only raw and normalised scores are stated.
 import type { CoreContext } from '../core/context.js';
+import { windowHopSeconds } from '../domain/index.js';
 import type { FileEmbeddingResult, FileSummary, FilesComparison } from '../domain/index.js';
 import { rememberEmbedding } from '../embedding/cached.js';
 import { embedFile } from '../embedding/embed-file.js';
@@ -34,7 +35,7 @@ async function withFiles<T>(ctx: CoreContext, modelId: string | null | undefined
     const out: FileEmbedding[] = [];
     for (const file of files) {
       try {
-        const f = await embedFile(embedder, file);
+        const f = await embedFile(embedder, file, { hopSeconds: windowHopSeconds('score', embedder.model) });
         await rememberEmbedding(ctx, embedder, file, f);
         out.push(f);
       } catch (e) {

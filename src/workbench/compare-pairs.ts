@@ -8,7 +8,7 @@ import type { ScoringSetup } from '../scoring/scorer.js';
 import { findEmbeddingFor } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';
 
-/** Per-pair readings for every clip × reference with a stored embedding under the model (others are left out); references as enrolled (tiled windows). */
+/** Per-pair readings for every clip × reference with a stored embedding under the model (others are left out); references and clips as scored (tiled windows). */
 export function pairReadings(
   ctx: CoreContext,
   model: { sha256: string; windowSeconds: number; hopSeconds: number },
@@ -18,7 +18,7 @@ export function pairReadings(
   setup: ScoringSetup,
 ): PairReading[] {
   const refs = references.flatMap((r) => {
-    const e = findEmbeddingFor(ctx.db, r.sha256, model, 'reference');
+    const e = findEmbeddingFor(ctx.db, r.sha256, model, 'score');
     return e ? [{ id: r.id, vector: e.vector }] : [];
   });
   if (refs.length === 0 || clips.length === 0) return [];

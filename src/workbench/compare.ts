@@ -1,5 +1,6 @@
-// One performer against one suspect: the overall score read honestly, the timeline of the suspect's
-// best-matching clip against the voiceprint, where it matches, and what could mislead.
+// One performer against one suspect: the overall score read honestly (tiled windows, as everything is
+// scored), the timeline of the suspect's best-matching clip against the voiceprint (overlapped windows,
+// computed when first drawn), where it matches, and what could mislead.
 import type { CoreContext } from '../core/context.js';
 import type { Comparison, Recording, Suspect, TimelinePoint } from '../domain/index.js';
 import { SeimonError } from '../core/errors.js';
@@ -24,6 +25,7 @@ import { scoreMeaning } from './meaning.js';
 import { scoringFor } from './population.js';
 import { modelRef } from './readings.js';
 import { regionRule } from './regions.js';
+import { embedRecording } from './embed-recording.js';
 import { embedSuspect } from './suspect-embedding.js';
 import { pairReadings } from './compare-pairs.js';
 
@@ -36,7 +38,7 @@ interface Embedded {
 function fromStore(ctx: CoreContext, model: ModelSummary, performerId: string, suspect: Suspect): Embedded | undefined {
   const vp = findVoiceprint(ctx.db, performerId, model.sha256);
   if (!vp || vp.referencesKey !== referencesKeyOf(ctx.db, performerId)) return undefined;
-  const clips = suspect.clips.map((recording) => ({ recording, embedding: findEmbeddingFor(ctx.db, recording.sha256, model, 'suspect') }));
+  const clips = suspect.clips.map((recording) => ({ recording, embedding: findEmbeddingFor(ctx.db, recording.sha256, model, 'score') }));
   if (clips.some((c) => !c.embedding)) return undefined;
   return { voiceprint: vp, clips: clips as Embedded['clips'] };
 }
@@ -49,6 +51,22 @@ async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: str
     const vp = await ensureVoiceprint(ctx, embedder, performerId);
     const s = await embedSuspect(ctx, embedder, suspect);
     return { voiceprint: vp.voiceprint, clips: s.clips };
+  } finally {
+    await embedder.close();
+  }
+}
+
+/**
+ * The windows a clip's timeline is drawn from: the overlapped plan (the model's hop), cached, computed on
+ * first use. Speech that fits one window is that one window in either plan, so it is reused.
+ */
+async function timelineEmbedding(ctx: CoreContext, model: ModelSummary, clip: Embedded['clips'][number]): Promise<StoredEmbedding> {
+  if (clip.embedding.windows.length <= 1) return clip.embedding;
+  const hit = findEmbeddingFor(ctx.db, clip.recording.sha256, model, 'timeline');
+  if (hit) return hit;
+  const { embedder } = await openEmbedder(ctx, model.id);
+  try {
+    return await embedRecording(ctx, embedder, clip.recording, 'timeline');
   } finally {
     await embedder.close();
   }
@@ -91,7 +109,7 @@ export async function comparePerformerSuspect(
   const chosen = input.suspectRecordingId ? clips.find((c) => c.recording.id === input.suspectRecordingId) : undefined;
   if (input.suspectRecordingId && !chosen) throw new SeimonError('NOT_FOUND', 'That clip is not a usable clip of this suspect.');
   const best = chosen ?? clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
-  const windows = best.embedding.windows;
+  const windows = (await timelineEmbedding(ctx, model, best)).windows;
   const scorer = makeScorer(setup, [enroll], windows.map((w) => ({ vector: w.embedding, owner: null })));
   const timeline: TimelinePoint[] = windows.map((w, k) => ({ start: w.start, end: w.end, ...scorer.reading(0, k) }));
   const rule = regionRule(timeline, bands);

@@ -73,7 +73,7 @@ export function loadPopulation(ctx: CoreContext, model: ModelSummary, bands: rea
     get performers() {
       performers ??= fresh.flatMap((v) => {
         const refs = listRecordings(ctx.db, 'reference', v.performerId)
-          .map((r) => findEmbeddingFor(ctx.db, r.sha256, model, 'reference'))
+          .map((r) => findEmbeddingFor(ctx.db, r.sha256, model, 'score'))
           .filter((e) => e !== undefined && e.windows.length > 0)
           .map((e) => e!.windows.map((w) => w.embedding));
         return refs.length > 0 ? [{ id: v.performerId, references: refs }] : [];

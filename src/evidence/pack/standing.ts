@@ -42,7 +42,7 @@ export interface Standing {
 }
 
 function suspectVector(ctx: CoreContext, model: ModelSummary, suspect: Suspect): Float32Array | undefined {
-  const windows = suspect.clips.flatMap((c) => findEmbeddingFor(ctx.db, c.sha256, model, 'suspect')?.windows.map((w) => w.embedding) ?? []);
+  const windows = suspect.clips.flatMap((c) => findEmbeddingFor(ctx.db, c.sha256, model, 'score')?.windows.map((w) => w.embedding) ?? []);
   return windows.length ? meanOfNormalized(windows) : undefined;
 }
 

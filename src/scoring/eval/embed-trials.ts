@@ -1,7 +1,6 @@
 // Embeds every distinct file of a trial list once, through the (file SHA-256, model SHA-256, hop) cache,
-// so a second run of the same list costs only hashing and SQLite look-ups. A file may sit on either side
-// of a trial, so every file is embedded as a suspect clip (the model's hop); speech up to 6 s, most trial
-// files, is one window either way.
+// so a second run of the same list costs only hashing and SQLite look-ups. Files are embedded as the app
+// scores them (tiled windows; speech up to 6 s is one window).
 import type { CoreContext } from '../../core/context.js';
 import { isSeimonError } from '../../core/errors.js';
 import { embedFileCached } from '../../embedding/cached.js';
@@ -43,7 +42,7 @@ export async function embedTrialFiles(
     while (next < files.length) {
       const file = files[next++] as string;
       try {
-        const e = await embedFileCached(ctx, embedder, file, 'suspect');
+        const e = await embedFileCached(ctx, embedder, file, 'score');
         out.set(file, { ok: true, vector: e.vector, cached: e.cached, speechSeconds: e.speechSeconds });
       } catch (e) {
         const failure = fileFailure(e);

@@ -31,7 +31,7 @@ describe('embedding cache keyed by (file SHA-256, model SHA-256, window hop)', (
   it('stores nothing for audio without speech and says why', async () => {
     const silent = path.join(work, 'silence.wav');
     fs.writeFileSync(silent, encodeWavPcm16(new Float32Array(16000 * 3), 16000));
-    await expect(embedFileCached(ctx, embedder, silent, 'suspect')).rejects.toMatchObject({ code: expect.stringMatching(/^AUDIO_/) });
+    await expect(embedFileCached(ctx, embedder, silent, 'timeline')).rejects.toMatchObject({ code: expect.stringMatching(/^AUDIO_/) });
     expect(rows()).toBe(0);
   });
 
@@ -41,30 +41,30 @@ describe('embedding cache keyed by (file SHA-256, model SHA-256, window hop)', (
     const { samples } = await loadSpeechAudio(flac);
     const wav = path.join(work, 'speech.wav');
     fs.writeFileSync(wav, encodeWavPcm16(samples, 16000));
-    const first = await embedFileCached(ctx, embedder, wav, 'suspect');
+    const first = await embedFileCached(ctx, embedder, wav, 'timeline');
     expect(first.cached).toBe(false);
     expect(first.modelSha256).toBe(SHA);
     expect(first.windows.length).toBeGreaterThan(3);
-    const second = await embedFileCached(ctx, embedder, wav, 'suspect');
+    const second = await embedFileCached(ctx, embedder, wav, 'timeline');
     expect(second.cached).toBe(true);
     expect(Array.from(second.vector)).toEqual(Array.from(first.vector));
     expect(second.windows[1]?.embedding.length).toBe(16);
     expect(rows()).toBe(1);
   });
 
-  it.skipIf(!hasShared)('embeds the same file as a reference with tiled windows, stored beside the suspect embedding', async () => {
+  it.skipIf(!hasShared)('embeds the same file for scoring with tiled windows, stored beside its timeline windows', async () => {
     const wav = path.join(work, 'speech.wav');
-    const suspect = await embedFileCached(ctx, embedder, wav, 'suspect');
-    const reference = await embedFileCached(ctx, embedder, wav, 'reference');
-    expect(suspect.cached).toBe(true);
-    expect(reference.cached).toBe(false);
-    expect(reference.hopSeconds).toBe(3);
-    expect(suspect.hopSeconds).toBe(1.5);
+    const timeline = await embedFileCached(ctx, embedder, wav, 'timeline');
+    const scoring = await embedFileCached(ctx, embedder, wav, 'score');
+    expect(timeline.cached).toBe(true);
+    expect(scoring.cached).toBe(false);
+    expect(scoring.hopSeconds).toBe(3);
+    expect(timeline.hopSeconds).toBe(1.5);
     // Tiled: each window starts where the one before ends (the last may overlap to reach the end of speech).
-    const starts = reference.windows.map((w) => w.start);
-    expect(reference.windows.length).toBeLessThan(suspect.windows.length * 0.65);
+    const starts = scoring.windows.map((w) => w.start);
+    expect(scoring.windows.length).toBeLessThan(timeline.windows.length * 0.65);
     for (let i = 1; i < starts.length - 1; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(3 - 1e-6);
-    expect((await embedFileCached(ctx, embedder, wav, 'reference')).cached).toBe(true);
+    expect((await embedFileCached(ctx, embedder, wav, 'score')).cached).toBe(true);
     expect(rows()).toBe(2);
   });
 });

@@ -71,7 +71,16 @@ describe.skipIf(!hasShared)('evidence packs (real core, starter model, real spee
       expect(names).toContain(n);
     expect(names.some((n) => n.startsWith('references/audio/'))).toBe(false);
     expect(names.some((n) => n.startsWith('scores/standing-all-performers'))).toBe(false);
-    const manifest = JSON.parse(member('manifest.json').toString()) as { redaction: unknown; examiner: unknown; timestamp: { status: string } };
+    const manifest = JSON.parse(member('manifest.json').toString()) as {
+      redaction: unknown;
+      examiner: unknown;
+      timestamp: { status: string };
+      parameters: { windowSeconds: number; hopSeconds: number; scoreHopSeconds: number; scoring: string };
+    };
+    // Both window plans are stated, so a stranger can recompute the scores and the timeline's windows.
+    expect(manifest.parameters).toMatchObject({ windowSeconds: 3, hopSeconds: 1.5, scoreHopSeconds: 3 });
+    expect(manifest.parameters.scoring).toContain('3 s windows tiling the speech, hop 3 s');
+    expect(manifest.parameters.scoring).toContain('timeline = one score per 3 s window of the clip, hop 1.5 s');
     expect(manifest.redaction).toEqual({ recipient: true, referenceAudio: false, otherPerformers: false, internalNotes: false });
     expect(manifest.examiner).toEqual({ name: '山田 鑑定', role: '日本俳優連合 権利保護担当' });
     expect(manifest.timestamp.status).toBe('not-configured');

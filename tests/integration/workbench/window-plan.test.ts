@@ -1,7 +1,8 @@
 /**
- * The two window plans on real speech with the bundled starter (issue 19): a performer's reference is
- * embedded with tiled windows (hop = window), the same file as a suspect clip with the model's hop for
- * its timeline; both are cached side by side, and the voiceprint is built from the tiled windows.
+ * The two window plans on real speech with the bundled starter (issue 19): scores come from windows that
+ * tile the speech (hop = window), for references and suspect clips alike; a clip's timeline from
+ * overlapped windows (the model's hop), computed when a comparison first draws it and cached beside the
+ * scoring embedding.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,45 +23,84 @@ async function cli(args: string[]): Promise<unknown> {
   return JSON.parse(out) as unknown;
 }
 
-describe.skipIf(!hasShared)('window plans: tiled references, overlapped suspect clips', () => {
+/** A held-out speaker's whole utterance (10-20 s) as WAV. */
+async function utterance(speaker: string, dir: string): Promise<string> {
+  const src = path.join(SPEECH_DIR, 'librispeech-train-clean-100-1utt', speaker);
+  const { samples } = await loadSpeechAudio(path.join(src, fs.readdirSync(src).find((f) => f.endsWith('.flac')) ?? ''));
+  const out = path.join(dir, `${speaker}.wav`);
+  fs.writeFileSync(out, encodeWavPcm16(samples, 16000));
+  return out;
+}
+
+describe.skipIf(!hasShared)('window plans: scores from tiled windows, timelines from overlapped ones', () => {
   const dataDir = freshDataDir('seimon-window-plan');
   const d = ['--data-dir', dataDir, '--json'];
-  let wav = '';
+  let reference = '';
+  let clip = '';
 
   beforeAll(async () => {
     delete process.env.SEIMON_BUNDLED_MODELS_DIR;
-    // One held-out speaker's whole utterance (about 15 s): long enough for several windows either way.
-    const dir = path.join(SPEECH_DIR, 'librispeech-train-clean-100-1utt', '1992');
-    const { samples } = await loadSpeechAudio(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.flac')) ?? ''));
-    wav = path.join(freshDataDir('seimon-window-plan-audio'), 'long.wav');
-    fs.writeFileSync(wav, encodeWavPcm16(samples, 16000));
+    const dir = freshDataDir('seimon-window-plan-audio');
+    reference = await utterance('1992', dir);
+    clip = await utterance('2391', dir);
   });
 
-  it('embeds the file once per plan, builds the voiceprint from the tiled windows and draws the timeline from the overlapped ones', async () => {
-    const performer = (await cli([...d, 'performer', 'add', '--name', '声優 一', wav])) as { id: string };
-    const suspect = (await cli([...d, 'suspect', 'add', '--label', 'same file', wav])) as { id: string };
-    const cmp = (await cli([...d, 'compare-ids', performer.id, suspect.id])) as {
+  const rows = () => {
+    const ctx = openCore(dataDir, 'test');
+    try {
+      return (ctx.db.prepare('SELECT file_sha256 AS file, hop_seconds AS hop, windows FROM embeddings ORDER BY file_sha256, hop_seconds').all() as { file: string; hop: number; windows: string }[]).map((r) => ({
+        ...r,
+        windows: JSON.parse(r.windows) as { start: number; end: number }[],
+      }));
+    } finally {
+      closeCore(ctx);
+    }
+  };
+  const tiled = (ws: { start: number }[], window: number) => ws.slice(1, -1).every((w, i) => w.start - ws[i]!.start >= window - 0.01);
+
+  it('screening embeds references and clips with tiled windows only', async () => {
+    const performer = (await cli([...d, 'performer', 'add', '--name', '声優 一', reference])) as { id: string };
+    (await cli([...d, 'suspect', 'add', '--label', 'long clip', clip])) as { id: string };
+    await cli([...d, 'screen']);
+    const all = rows();
+    expect(all).toHaveLength(2);
+    for (const r of all) {
+      expect(r.hop).toBe(3);
+      expect(r.windows.length).toBeGreaterThan(2);
+      expect(tiled(r.windows, 3)).toBe(true);
+    }
+    const ctx = openCore(dataDir, 'test');
+    try {
+      // The voiceprint is built from the reference's tiled windows.
+      const vp = ctx.db.prepare('SELECT window_count AS n FROM voiceprints WHERE performer_id = ?').get(performer.id) as { n: number };
+      const ref = ctx.db.prepare("SELECT sha256 FROM recordings WHERE role = 'reference' AND performer_id = ?").get(performer.id) as { sha256: string };
+      expect(vp.n).toBe(all.find((r) => r.file === ref.sha256)?.windows.length);
+    } finally {
+      closeCore(ctx);
+    }
+  });
+
+  it('a comparison draws the clip timeline from overlapped windows, computed once and cached beside the scoring ones', async () => {
+    const [performer] = ((await cli([...d, 'performer', 'list'])) as { id: string }[]);
+    const [suspect] = ((await cli([...d, 'suspect', 'list'])) as { id: string }[]);
+    const first = (await cli([...d, 'compare-ids', performer!.id, suspect!.id])) as {
       timeline: { start: number; end: number }[];
       windowSeconds: number;
       hopSeconds: number;
       overall: { rawCosine: number };
     };
-    const ctx = openCore(dataDir, 'test');
-    try {
-      const rows = ctx.db.prepare('SELECT hop_seconds AS hop, windows FROM embeddings ORDER BY hop_seconds').all() as { hop: number; windows: string }[];
-      expect(rows.map((r) => r.hop)).toEqual([cmp.hopSeconds, cmp.windowSeconds]);
-      const [clip, reference] = rows.map((r) => JSON.parse(r.windows) as { start: number; end: number }[]);
-      // Tiled: each window starts where the previous one ended (only the last may reach back to end with the speech).
-      for (let i = 1; i < reference!.length - 1; i++) expect(reference![i]!.start - reference![i - 1]!.start).toBeGreaterThanOrEqual(cmp.windowSeconds - 0.01);
-      expect(reference!.length).toBeLessThan(clip!.length);
-      const vp = ctx.db.prepare('SELECT window_count AS n FROM voiceprints WHERE performer_id = ?').get(performer.id) as { n: number };
-      expect(vp.n).toBe(reference!.length);
-      expect(cmp.timeline).toHaveLength(clip!.length);
-      expect(cmp.timeline[1]!.start - cmp.timeline[0]!.start).toBeCloseTo(cmp.hopSeconds, 1);
-      // The same speech both ways: the voiceprint and the clip agree closely, whatever the plan.
-      expect(cmp.overall.rawCosine).toBeGreaterThan(0.95);
-    } finally {
-      closeCore(ctx);
-    }
+    const after = rows();
+    expect(after).toHaveLength(3);
+    const timelineRow = after.find((r) => r.hop === first.hopSeconds);
+    expect(first.hopSeconds).toBe(1.5);
+    expect(first.timeline).toHaveLength(timelineRow!.windows.length);
+    expect(first.timeline[1]!.start - first.timeline[0]!.start).toBeCloseTo(1.5, 1);
+    const clipScoring = after.find((r) => r.file === timelineRow!.file && r.hop === 3);
+    expect(first.timeline.length).toBeGreaterThan(clipScoring!.windows.length);
+    // Again: the same figures from the cache, nothing new stored.
+    const again = (await cli([...d, 'compare-ids', performer!.id, suspect!.id])) as typeof first;
+    expect(again.overall.rawCosine).toBe(first.overall.rawCosine);
+    expect(again.timeline).toEqual(first.timeline);
+    expect(rows()).toHaveLength(3);
   });
 });
