@@ -11,7 +11,7 @@ export { CASE_STATUSES } from './cases.js';
 export { LETTER_REGIMES, LETTER_FORMATS, OPERATOR_REGIMES } from './letters.js';
 export { formatSimilarity } from './format.js';
 export { MIN_SCORED_SPEECH_SECONDS, WHOLE_SPEECH_WINDOW_SECONDS, SHORT_SPEECH_SECONDS, eerAtSpeech } from './short-speech.js';
-export type { SpeechDurationEer } from './short-speech.js';
+export type { SpeechDurationEer, SpeechEerTable } from './short-speech.js';
 export { windowHopSeconds } from './window-plan.js';
 export type { EmbeddingPurpose } from './window-plan.js';
 export { WITHHELD_BAND, POPULATION_MIN_PERFORMERS, POPULATION_MIN_MULTI_REFERENCE, OVERSTATE_FACTOR, OVERSTATE_CEILING } from './population.js';

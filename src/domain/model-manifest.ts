@@ -2,6 +2,7 @@
  * What Seimon knows about one installed speaker model. Pure types and constants (no Node imports),
  * so the API contract, and through it the renderer, can use them.
  */
+import type { SpeechEerTable } from './short-speech.js';
 
 /** Front-end presets: how audio becomes fbank features for a model (see speaker-models.md). */
 export const PRESETS = ['wespeaker', '3dspeaker'] as const;
@@ -37,6 +38,8 @@ export interface ModelManifest {
   sourceUrl: string | null;
   /** Score calibration fitted by the scoring module; null until then. */
   calibration: Record<string, unknown> | null;
+  /** Measured EER by speech length, from a bundled model's manifest; absent or null: never measured. */
+  eerBySpeech?: SpeechEerTable | null;
   /** The ONNX metadata_props as found in the file (sherpa-onnx keys and others). */
   metadata: Record<string, string>;
   bundled: boolean;

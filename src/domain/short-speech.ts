@@ -25,6 +25,19 @@ export interface SpeechDurationEer {
   eerPercent: number;
 }
 
+/**
+ * A model's measured EER by speech length, as its manifest states it (the optional manifest field
+ * `eerBySpeech`; a model without it states that no measurement exists). Rows are ordered, start at 0 s
+ * or later, and each starts where the one before ends.
+ */
+export interface SpeechEerTable {
+  /** Whom and what it was measured on, as a phrase the caveat quotes ("held-out English speakers (...)"). */
+  basis: { en: string; ja: string };
+  /** Where the figures come from: script, data split, document. */
+  provenance: string;
+  rows: SpeechDurationEer[];
+}
+
 /** The row whose range holds `speechSeconds` (the shortest row below every range, the last above). */
 export function eerAtSpeech(table: readonly SpeechDurationEer[] | undefined, speechSeconds: number): SpeechDurationEer | null {
   const rows = [...(table ?? [])].sort((a, b) => a.seconds - b.seconds);

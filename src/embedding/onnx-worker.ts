@@ -1,8 +1,8 @@
 // One ONNX Runtime session per worker thread, reused for every batch it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import type { BatchRequest, SpeechRequest, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
-import { loadSession } from './session-load.js';
+import type { BatchRequest, GraphDecision, SpeechRequest, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import { loadDecided, loadSession } from './session-load.js';
 import { windowBatches } from './window-features.js';
 
 const init = workerData as WorkerInit;
@@ -11,16 +11,26 @@ const port = parentPort;
 async function main(): Promise<void> {
   if (!port) return;
   let session: ort.InferenceSession;
-  let graph: string;
+  let loaded: Extract<WorkerReply, { type: 'ready' }>;
   try {
-    ({ session, graph } = await loadSession({
+    const source = {
       modelPath: init.modelPath,
       ...(init.modelBytes ? { modelBytes: init.modelBytes } : {}),
       threads: init.intraOpThreads,
       inputName: init.inputName,
       outputName: init.outputName,
-      rewrite: init.rewriteGraph,
-    }));
+    };
+    if (init.graphPlan === 'await') {
+      // The pool's first worker checks the rewrite once; this one builds the graph it settled on.
+      const decision = await new Promise<GraphDecision>((resolve) => port.once('message', resolve));
+      session = await loadDecided({ ...source, ...(decision.model ? { modelBytes: decision.model } : {}) });
+      loaded = { type: 'ready', graph: decision.graph, probed: false };
+    } else {
+      const tolerance = init.testHooks ? init.probeToleranceForTest : undefined;
+      const r = await loadSession({ ...source, rewrite: init.graphPlan === 'probe', ...(tolerance !== undefined ? { probeToleranceForTest: tolerance } : {}) });
+      session = r.session;
+      loaded = { type: 'ready', graph: r.graph, probed: init.graphPlan === 'probe', ...(r.rewritten ? { rewritten: r.rewritten } : {}) };
+    }
   } catch (e) {
     port.postMessage({ type: 'init-error', message: (e as Error).message } satisfies WorkerReply);
     return;
@@ -29,7 +39,7 @@ async function main(): Promise<void> {
     if (init.testHooks && req.crashForTest) process.exit(3);
     void (req.kind === 'speech' ? runSpeech(session, req) : run(session, req)).then((reply) => port.postMessage(reply, reply.type === 'result' ? [reply.embeddings.buffer as ArrayBuffer] : []));
   });
-  port.postMessage({ type: 'ready', graph } satisfies WorkerReply);
+  port.postMessage(loaded satisfies WorkerReply);
 }
 
 /** Front-end and inference for a stretch of speech: all windows' embeddings, in window order. */

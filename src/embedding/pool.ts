@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SeimonError } from '../core/errors.js';
 import type { FbankOptions } from '../features/presets.js';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
+import type { GraphDecision, GraphPlan, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol.js';
 import { resolveWorkerScript } from './worker-url.js';
 
 export interface PoolOptions {
@@ -15,8 +15,13 @@ export interface PoolOptions {
   workers?: number;
   /** ONNX intra-op threads per worker; default: cores / workers. */
   intraOpThreads?: number;
-  /** Run Conv1d layers as Conv2d when the rewrite checks out (default); false runs the graph as stored. */
+  /**
+   * Run Conv1d layers as Conv2d when the rewrite checks out (default); false runs the graph as stored.
+   * The rewrite and its probe run once per pool, in its first worker; the others load the outcome.
+   */
   rewriteGraph?: boolean;
+  /** Tests only, honoured with SEIMON_TEST_HOOKS=1: the probe's tolerance (negative: the rewrite fails it). */
+  probeToleranceForTest?: number;
 }
 
 export interface BatchResult {
@@ -34,6 +39,9 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  plan: GraphPlan;
+  /** The graph this worker reported once ready. */
+  graph: string | null;
   ready: Promise<void>;
   busy: Job | null;
   /** Settles when the worker has no batch in flight. */
@@ -54,21 +62,51 @@ export class InferencePool {
   private nextId = 1;
   private closed = false;
   private graphNote: string | null = null;
-  private readonly init: WorkerInit;
+  private readonly init: Omit<WorkerInit, 'graphPlan'>;
+  private readonly rewrite: boolean;
+  /** The graph every worker loads, settled by the worker that probes the rewrite. */
+  private readonly decision: Promise<GraphDecision>;
+  private decide: (d: GraphDecision) => void = () => undefined;
+  private decided = false;
+  private probes = 0;
 
   constructor(opts: PoolOptions) {
     const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
     const workers = opts.workers ?? Math.max(1, Math.floor(cores / 2));
+    const testHooks = process.env.SEIMON_TEST_HOOKS === '1';
     this.init = {
       modelPath: opts.modelPath,
       ...(opts.modelBytes ? { modelBytes: opts.modelBytes } : {}),
       inputName: opts.inputName,
       outputName: opts.outputName,
       intraOpThreads: opts.intraOpThreads ?? Math.max(1, Math.floor(cores / workers)),
-      rewriteGraph: opts.rewriteGraph ?? true,
-      testHooks: process.env.SEIMON_TEST_HOOKS === '1',
+      testHooks,
+      ...(testHooks && opts.probeToleranceForTest !== undefined ? { probeToleranceForTest: opts.probeToleranceForTest } : {}),
     };
-    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
+    this.rewrite = opts.rewriteGraph ?? true;
+    this.decision = new Promise<GraphDecision>((resolve) => {
+      this.decide = (d) => {
+        this.decided = true;
+        resolve(d);
+      };
+    });
+    // Every thread starts at once (starting a thread and loading the runtime is most of the wait);
+    // the first probes the rewrite while the others start, then they load the graph it settled on.
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(i === 0 ? this.firstPlan() : 'await'));
+  }
+
+  private firstPlan(): GraphPlan {
+    return this.rewrite ? 'probe' : 'stored';
+  }
+
+  /** The graph each worker reported (null while loading): one and the same once all are ready. */
+  get workerGraphs(): (string | null)[] {
+    return this.slots.map((s) => s.graph);
+  }
+
+  /** How many workers have run the rewrite's probe (one per pool; a test and benchmark figure). */
+  get graphProbes(): number {
+    return this.probes;
   }
 
   get size(): number {
@@ -127,17 +165,27 @@ export class InferencePool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private spawn(): Slot {
+  private spawn(plan: GraphPlan): Slot {
     const script = resolveWorkerScript();
-    const worker = new Worker(script.source, { workerData: this.init, eval: script.eval });
-    const slot: Slot = { worker, busy: null, ready: Promise.resolve(), idle: Promise.resolve(), setIdle: () => undefined };
+    // A worker that awaits the decision gets its model bytes with it, not twice.
+    const { modelBytes, ...rest } = this.init;
+    const workerData: WorkerInit = { ...rest, ...(modelBytes && plan !== 'await' ? { modelBytes } : {}), graphPlan: plan };
+    const worker = new Worker(script.source, { workerData, eval: script.eval });
+    const slot: Slot = { worker, plan, graph: null, busy: null, ready: Promise.resolve(), idle: Promise.resolve(), setIdle: () => undefined };
     slot.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: WorkerReply) => {
         if (m.type === 'ready') {
           this.graphNote = m.graph;
+          slot.graph = m.graph;
+          if (m.probed) {
+            this.probes++;
+            this.decide(this.decisionFor(m.graph, m.rewritten));
+          }
           resolve();
           this.dispatch();
         } else if (m.type === 'init-error') {
+          // The stored model itself failed to load; the waiting workers try it and report their own error.
+          if (plan === 'probe') this.decide(this.decisionFor(`as stored (the probing worker could not load the model: ${m.message})`));
           reject(new SeimonError('MODEL_LOAD_FAILED', `The model could not be loaded: ${m.message}`));
         } else this.finish(slot, m);
       });
@@ -145,18 +193,29 @@ export class InferencePool {
       worker.on('exit', (code) => this.onExit(slot, code, reject));
     });
     slot.ready.catch(() => undefined); // surfaced through ready() / the failed batch
+    if (plan === 'await') void this.decision.then((d) => worker.postMessage(d));
     return slot;
+  }
+
+  /** The decision awaiting workers get: the checked rewrite's bytes, else the stored graph's. */
+  private decisionFor(graph: string, rewritten?: Uint8Array): GraphDecision {
+    const model = rewritten ?? this.init.modelBytes;
+    return { type: 'graph', graph, ...(model ? { model } : {}) };
   }
 
   private onExit(slot: Slot, code: number, rejectReady: (e: Error) => void): void {
     rejectReady(new SeimonError('MODEL_WORKER_CRASHED', `Inference worker exited (code ${code}) before it was ready`));
     slot.setIdle();
+    // A probing worker that died before deciding: the rewrite is not trusted, every worker (its
+    // replacement too) loads the stored graph; once closed, that lets waiting workers settle.
+    if (slot.plan === 'probe' && !this.decided)
+      this.decide(this.decisionFor(this.closed ? 'as stored (the pool closed before the rewrite was checked)' : `as stored (the probing worker stopped, exit code ${code})`));
     if (this.closed) return;
     const job = slot.busy;
     slot.busy = null;
     job?.reject(new SeimonError('MODEL_WORKER_CRASHED', `The inference worker stopped (exit code ${code}) while processing ${job.windows} windows`));
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots[i] = this.spawn();
+    if (i >= 0) this.slots[i] = this.spawn(slot.plan === 'stored' ? 'stored' : 'await');
   }
 
   private finish(slot: Slot, m: Extract<WorkerReply, { id: number }>): void {

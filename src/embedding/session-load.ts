@@ -7,6 +7,8 @@ import { readOnnxGraph } from './onnx-graph.js';
 export interface LoadedSession {
   session: ort.InferenceSession;
   graph: string;
+  /** The rewritten model when it passed the probe and the session runs it (to hand to other workers). */
+  rewritten?: Uint8Array;
 }
 
 const SESSION_OPTIONS = (threads: number): ort.InferenceSession.SessionOptions => ({
@@ -19,13 +21,22 @@ const SESSION_OPTIONS = (threads: number): ort.InferenceSession.SessionOptions =
 /** Outputs may differ by float rounding only: summation order changes, nothing else. */
 const PROBE_TOLERANCE = 1e-4;
 
+export interface SessionSource {
+  modelPath: string;
+  modelBytes?: Uint8Array;
+  threads: number;
+  inputName: string;
+  outputName: string;
+}
+
 /**
- * Builds the worker's ONNX session. With `rewrite`, Conv1d layers run as Conv2d (ONNX Runtime's
+ * Builds an ONNX session. With `rewrite`, Conv1d layers run as Conv2d (ONNX Runtime's
  * blocked-layout kernels handle 2-D convolutions only), but only after the rewritten model has
- * given the original's output on a probe input; otherwise the model runs as stored.
+ * given the original's output on a probe input; otherwise the model runs as stored. The pool runs
+ * this once and hands the outcome to its other workers (see loadDecided).
  */
-export async function loadSession(opts: { modelPath: string; modelBytes?: Uint8Array; threads: number; inputName: string; outputName: string; rewrite: boolean }): Promise<LoadedSession> {
-  const bytes = opts.modelBytes ?? new Uint8Array(fs.readFileSync(opts.modelPath));
+export async function loadSession(opts: SessionSource & { rewrite: boolean; probeToleranceForTest?: number }): Promise<LoadedSession> {
+  const bytes = sourceBytes(opts);
   const original = await ort.InferenceSession.create(bytes, SESSION_OPTIONS(opts.threads));
   if (!opts.rewrite) return { session: original, graph: 'as stored' };
   const r = rewriteConv1dAsConv2d(bytes);
@@ -36,9 +47,9 @@ export async function loadSession(opts: { modelPath: string; modelBytes?: Uint8A
   try {
     rewritten = await ort.InferenceSession.create(r.bytes, SESSION_OPTIONS(opts.threads));
     const diff = await probeDifference(original, rewritten, bins, opts.inputName, opts.outputName);
-    if (diff <= PROBE_TOLERANCE) {
+    if (diff <= (opts.probeToleranceForTest ?? PROBE_TOLERANCE)) {
       await original.release();
-      return { session: rewritten, graph: `Conv1d as Conv2d (${r.convs} layers, probe max relative difference ${diff.toExponential(1)})` };
+      return { session: rewritten, rewritten: r.bytes, graph: `Conv1d as Conv2d (${r.convs} layers, probe max relative difference ${diff.toExponential(1)})` };
     }
     await rewritten.release();
     return { session: original, graph: `as stored (rewrite differed by ${diff.toExponential(1)} on the probe)` };
@@ -46,6 +57,15 @@ export async function loadSession(opts: { modelPath: string; modelBytes?: Uint8A
     await rewritten?.release();
     return { session: original, graph: `as stored (rewrite failed: ${(e as Error).message})` };
   }
+}
+
+/** One session from a graph another worker already checked (its bytes in `modelBytes`, or the stored file). */
+export async function loadDecided(opts: SessionSource): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(sourceBytes(opts), SESSION_OPTIONS(opts.threads));
+}
+
+function sourceBytes(opts: SessionSource): Uint8Array {
+  return opts.modelBytes ?? new Uint8Array(fs.readFileSync(opts.modelPath));
 }
 
 function probeBins(bytes: Uint8Array, inputName: string): number | null {

@@ -8,10 +8,33 @@ export interface WorkerInit {
   inputName: string;
   outputName: string;
   intraOpThreads: number;
-  /** Try the exact Conv1d -> Conv2d load-time rewrite (see conv2d-rewrite.ts); off keeps the graph as stored. */
-  rewriteGraph: boolean;
+  /** How this worker gets its graph (see GraphPlan). */
+  graphPlan: GraphPlan;
   /** Lets tests make a worker die mid-batch; ignored unless SEIMON_TEST_HOOKS=1. */
   testHooks: boolean;
+  /** Tests only (with testHooks): the probe's tolerance, to make a rewrite fail its check. */
+  probeToleranceForTest?: number;
+}
+
+/**
+ * Which graph a worker loads. The exact Conv1d -> Conv2d rewrite (conv2d-rewrite.ts) and its probe
+ * against the stored graph run once per pool: the first worker `probe`s and reports the decision,
+ * the others `await` it (a GraphDecision message) and build one session from it. `stored` skips the
+ * rewrite altogether.
+ */
+export type GraphPlan = 'stored' | 'probe' | 'await';
+
+/** The pool's decision on the graph, sent to workers that await it. */
+export interface GraphDecision {
+  type: 'graph';
+  /** Which graph runs, in words: "Conv1d as Conv2d (...)" or "as stored (reason)". */
+  graph: string;
+  /**
+   * The bytes to build the session from: the rewritten model that passed the probe, or the pool's
+   * verified model bytes for the stored graph; absent: read the stored model from modelPath.
+   * (Awaiting workers are started without modelBytes, so each holds one copy of a model at most.)
+   */
+  model?: Uint8Array;
 }
 
 export interface BatchRequest {
@@ -42,7 +65,8 @@ export interface SpeechRequest {
 export type WorkerRequest = (BatchRequest & { kind?: 'batch' }) | SpeechRequest;
 
 export type WorkerReply =
-  | { type: 'ready'; graph: string }
+  /** `probed`: this worker ran the rewrite's probe; `rewritten`: the checked bytes it then loaded. */
+  | { type: 'ready'; graph: string; probed: boolean; rewritten?: Uint8Array }
   | { type: 'init-error'; message: string }
   | { id: number; type: 'result'; embeddings: Float32Array; dim: number; ms: number }
   | { id: number; type: 'error'; message: string };

@@ -12,6 +12,8 @@ import { modelFilePath } from './paths.js';
 import { setDefaultModel } from './registry.js';
 import { recordBundleFailure } from './bundle-failures.js';
 import { isDiskFull } from '../core/disk-full.js';
+import type { SpeechEerTable } from '../domain/short-speech.js';
+import { parseSpeechEerTable, sameSpeechEer, updateModelSpeechEer } from './speech-eer.js';
 
 /** The fields of a bundled model's manifest.json that registration uses (others are ignored). */
 const bundledManifestSchema = z.object({
@@ -30,6 +32,8 @@ const bundledManifestSchema = z.object({
   sourceUrl: z.string().nullish(),
   /** Score calibration fitted by the project on held-out speakers (see the model card). */
   calibration: z.record(z.string(), z.unknown()).nullish(),
+  /** Measured EER by speech length (checked by parseSpeechEerTable, which names what is wrong). */
+  eerBySpeech: z.unknown().optional(),
 });
 
 export interface BundledRegistration {
@@ -109,10 +113,13 @@ async function registerOne(
   const m = bundledManifestSchema.parse(
     JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')),
   );
+  // Checked before anything is registered or changed: a bad table refuses the bundle, losing nothing.
+  const eerBySpeech = m.eerBySpeech === undefined ? undefined : parseSpeechEerTable(m.eerBySpeech, path.join(folder, 'manifest.json'));
+  const adopt = (model: ModelSummary) => adoptBundledSpeechEer(ctx, adoptBundledCalibration(ctx, model, m.calibration), eerBySpeech);
   const known = m.sha256 ? findModel(ctx.db, m.sha256) : undefined;
   // Cheap path on every later start: registered, file in place (its hash is checked before each use).
   if (known && fs.existsSync(modelFilePath(ctx.dataDir, known)))
-    return { model: adoptBundledCalibration(ctx, adoptBundledHop(ctx, known, m.hopSeconds), m.calibration), fresh: false };
+    return { model: adopt(adoptBundledHop(ctx, known, m.hopSeconds)), fresh: false };
   const r = await importModelFile(ctx, path.join(folder, path.basename(m.file)), {
     preset: m.preset,
     displayName: m.displayName,
@@ -129,7 +136,27 @@ async function registerOne(
       audit: { bundleDir: folder },
     },
   });
-  return { model: adoptBundledCalibration(ctx, r.model, m.calibration), fresh: !r.alreadyInstalled };
+  return { model: adopt(r.model), fresh: !r.alreadyInstalled };
+}
+
+/**
+ * A bundled model's measured EER by speech length follows its manifest: registered with the model, and
+ * taken by an install registered before the manifest carried it (or carried other figures), also when
+ * the same file (same SHA-256) was imported by hand. A manifest without the table leaves the stored one alone.
+ */
+function adoptBundledSpeechEer(ctx: CoreContext, model: ModelSummary, table: SpeechEerTable | undefined): ModelSummary {
+  if (!table || sameSpeechEer(model.eerBySpeech, table)) return model;
+  return ctx.db.transaction(() => {
+    const updated = updateModelSpeechEer(ctx.db, model.id, table);
+    appendAudit(ctx.db, {
+      actor: ctx.actor,
+      action: 'model.speech-eer',
+      objectType: 'model',
+      objectId: model.id,
+      details: { sha256: model.sha256, source: 'bundled', rows: table.rows.length, replaced: model.eerBySpeech ? true : false },
+    });
+    return updated;
+  })();
 }
 
 /**

@@ -1,7 +1,7 @@
 // Plain-language warnings shown with a comparison: what could make its score misleading.
 import type { Recording } from '../domain/index.js';
+import type { SpeechEerTable } from '../domain/short-speech.js';
 import { SHORT_SPEECH_SECONDS, eerAtSpeech } from '../domain/short-speech.js';
-import { measuredShortSpeech } from '../domain/short-speech-eer.js';
 import { UNCALIBRATED_NOTE_EN, UNCALIBRATED_NOTE_JA } from '../scoring/verdict.js';
 import type { WeakReason } from './quality.js';
 import { MIN_FULL_BAND_RATE, MIN_REFERENCE_SNR_DB } from './quality.js';
@@ -29,8 +29,8 @@ export interface CaveatFacts {
   voiceprintSpeechSeconds: number;
   clips: readonly Recording[];
   clipSpeechSeconds: number;
-  /** SHA-256 of the model: its measured error rates by speech length, where Seimon measured them. */
-  modelSha256?: string;
+  /** The model's measured error rates by speech length (its manifest's `eerBySpeech`), where it has them. */
+  speechEer?: SpeechEerTable | null;
 }
 
 const fmt = (x: number) => x.toFixed(1);
@@ -47,7 +47,7 @@ export function comparisonCaveats(f: CaveatFacts, lang: Lang): string[] {
   }
   if (f.voiceprintSpeechSeconds < 30)
     out.push(ja ? `声紋は ${fmt(f.voiceprintSpeechSeconds)} 秒の発話のみから作られています（30 秒以上を推奨）。` : `The voiceprint rests on only ${fmt(f.voiceprintSpeechSeconds)} s of speech (30 s or more is advised).`);
-  if (f.clipSpeechSeconds < SHORT_SPEECH_SECONDS) out.push(shortSpeechCaveat(f.clipSpeechSeconds, f.modelSha256, lang));
+  if (f.clipSpeechSeconds < SHORT_SPEECH_SECONDS) out.push(shortSpeechCaveat(f.clipSpeechSeconds, f.speechEer, lang));
   for (const c of f.clips) {
     const q = c.quality;
     const issues: string[] = [];
@@ -64,9 +64,9 @@ export function comparisonCaveats(f: CaveatFacts, lang: Lang): string[] {
 }
 
 /** The short-speech caveat: how much speech, and the error rate measured at that length where known. */
-export function shortSpeechCaveat(speechSeconds: number, modelSha256: string | undefined, lang: Lang): string {
+export function shortSpeechCaveat(speechSeconds: number, table: SpeechEerTable | null | undefined, lang: Lang): string {
   const ja = lang === 'ja';
-  const m = modelSha256 ? measuredShortSpeech(modelSha256) : undefined;
+  const m = table ?? undefined;
   const at = m ? eerAtSpeech(m.rows, speechSeconds) : null;
   const base = ja
     ? `疑わしい音声の発話は ${fmt(speechSeconds)} 秒しかなく、スコアは不安定です。`
@@ -75,7 +75,7 @@ export function shortSpeechCaveat(speechSeconds: number, modelSha256: string | u
   return (
     base +
     (ja
-      ? `${m.basisJa}では、発話 ${at.seconds} 秒以上 ${at.upTo} 秒未満の等価誤り率（EER）は ${at.eerPercent.toFixed(1)} % でした。`
-      : ` On ${m.basisEn}, speech of ${at.seconds} to ${at.upTo} s had an equal error rate (EER) of ${at.eerPercent.toFixed(1)} %.`)
+      ? `${m.basis.ja}では、発話 ${at.seconds} 秒以上 ${at.upTo} 秒未満の等価誤り率（EER）は ${at.eerPercent.toFixed(1)} % でした。`
+      : ` On ${m.basis.en}, speech of ${at.seconds} to ${at.upTo} s had an equal error rate (EER) of ${at.eerPercent.toFixed(1)} %.`)
   );
 }

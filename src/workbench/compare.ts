@@ -149,7 +149,7 @@ export async function comparePerformerSuspect(
         voiceprintSpeechSeconds: voiceprint.speechSeconds,
         clips: clips.map((c) => c.recording),
         clipSpeechSeconds: clips.reduce((s, c) => s + c.embedding.speechSeconds, 0),
-        modelSha256: model.sha256,
+        speechEer: model.eerBySpeech ?? null,
       },
       input.lang,
     ),
