@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
 import { isSeimonError } from '../core/errors.js';
-import { findDefaultModel, findModel, updateModelCalibration, updateModelHop } from '../store/models.js';
+import { findDefaultModel, findModel, updateModelCalibration, updateModelHop, updateModelSpeechEer } from '../store/models.js';
 import { appendAudit } from '../store/audit.js';
 import { importModelFile } from './import.js';
 import type { ModelSummary } from './manifest.js';
@@ -13,7 +13,7 @@ import { setDefaultModel } from './registry.js';
 import { recordBundleFailure } from './bundle-failures.js';
 import { isDiskFull } from '../core/disk-full.js';
 import type { SpeechEerTable } from '../domain/short-speech.js';
-import { parseSpeechEerTable, sameSpeechEer, updateModelSpeechEer } from './speech-eer.js';
+import { parseSpeechEerTable, sameSpeechEer } from './speech-eer.js';
 
 /** The fields of a bundled model's manifest.json that registration uses (others are ignored). */
 const bundledManifestSchema = z.object({

@@ -3,9 +3,6 @@
 import { z } from 'zod';
 import { SeimonError } from '../core/errors.js';
 import type { SpeechEerTable } from '../domain/short-speech.js';
-import type { Db } from '../store/database.js';
-import { getModelRecord } from '../store/models.js';
-import type { ModelSummary } from './manifest.js';
 
 /** Longest speech a row may name (seconds): the table is about short clips. */
 const MAX_SECONDS = 3600;
@@ -44,11 +41,4 @@ export function parseSpeechEerTable(raw: unknown, where: string): SpeechEerTable
 /** Whether two tables say the same (so an unchanged manifest changes nothing). */
 export function sameSpeechEer(a: SpeechEerTable | null | undefined, b: SpeechEerTable | null | undefined): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-/** Stores a model's table in its registered manifest; call inside a transaction. */
-export function updateModelSpeechEer(db: Db, id: string, table: SpeechEerTable | null): ModelSummary {
-  const { isDefault: _isDefault, ...manifest } = getModelRecord(db, id);
-  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, eerBySpeech: table }), id);
-  return getModelRecord(db, id);
 }

@@ -1,5 +1,6 @@
 import { SeimonError } from '../core/errors.js';
 import type { ModelManifest, ModelSummary, Preset } from '../domain/model-manifest.js';
+import type { SpeechEerTable } from '../domain/short-speech.js';
 import type { Db } from './database.js';
 
 interface ModelRow {
@@ -114,6 +115,13 @@ export function updateModelHop(db: Db, id: string, hopSeconds: number): ModelSum
   const m = getModelRecord(db, id);
   const { isDefault: _isDefault, ...manifest } = m;
   db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, hopSeconds }), id);
+  return getModelRecord(db, id);
+}
+
+/** Stores a model's measured EER-by-speech table in its registered manifest; call inside a transaction. */
+export function updateModelSpeechEer(db: Db, id: string, table: SpeechEerTable | null): ModelSummary {
+  const { isDefault: _isDefault, ...manifest } = getModelRecord(db, id);
+  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, eerBySpeech: table }), id);
   return getModelRecord(db, id);
 }
 

@@ -148,6 +148,7 @@ export const enWorkbench: typeof jaWorkbench = {
     MODEL_PRESET_REQUIRED: 'Choose the front-end this model was trained with.',
     MODEL_DOWNLOAD_FAILED: 'The model could not be downloaded: check the internet connection.',
     MODEL_HASH_MISMATCH: 'The downloaded model does not match its hash.',
+    MODEL_SPEECH_EER_INVALID: "The model's table of error rates by speech length is invalid (its ranges overlap, leave gaps or are out of order).",
     SCORING_BANDS_INVALID: 'The verdict bands are not valid (minimum % must be distinct, from 0 to 100).',
     EVIDENCE_VERIFY_FAILED: 'The evidence pack did not verify.',
     CASE_BAD_TRANSITION: 'The status cannot change that way.',

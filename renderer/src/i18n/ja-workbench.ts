@@ -146,6 +146,7 @@ export const jaWorkbench = {
     MODEL_PRESET_REQUIRED: 'このモデルの前処理を選んでください。',
     MODEL_DOWNLOAD_FAILED: 'モデルをダウンロードできませんでした。インターネット接続を確認してください。',
     MODEL_HASH_MISMATCH: 'ダウンロードしたモデルのハッシュが一致しません。',
+    MODEL_SPEECH_EER_INVALID: 'モデルに添付された発話長別の誤り率の表が正しくありません（範囲が重複・欠落しているか順序が違います）。',
     SCORING_BANDS_INVALID: '判定の帯域の設定が正しくありません（下限 % は重複せず 0〜100 の範囲）。',
     EVIDENCE_VERIFY_FAILED: '証拠パックの検証に失敗しました。',
     CASE_BAD_TRANSITION: 'この状況からは変更できません。',
