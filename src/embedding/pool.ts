@@ -92,11 +92,13 @@ export class InferencePool {
     });
     // Every thread starts at once (starting a thread and loading the runtime is most of the wait);
     // the first probes the rewrite while the others start, then they load the graph it settled on.
-    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(i === 0 ? this.firstPlan() : 'await'));
+    // Without the rewrite there is nothing to decide: every worker loads the stored graph.
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(this.planFor(i)));
   }
 
-  private firstPlan(): GraphPlan {
-    return this.rewrite ? 'probe' : 'stored';
+  private planFor(index: number): GraphPlan {
+    if (!this.rewrite) return 'stored';
+    return index === 0 ? 'probe' : 'await';
   }
 
   /** The graph each worker reported (null while loading): one and the same once all are ready. */
