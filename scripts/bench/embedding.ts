@@ -219,6 +219,11 @@ export async function runEmbeddingBench(): Promise<void> {
       best[wSherpaWhole]! / best[seimonPlan(set.label)]!,
       perRound(seimonPlan(set.label), wSherpaWhole),
     ]),
+    ...runs.flatMap((r, i) =>
+      r.engine === 'Seimon' && r.mode.includes('after the scoring windows')
+        ? [[`Seimon's ${r.mode} vs sherpa on whole utterances (${(r.flops(all) / seconds / wholeFlops).toFixed(2)}x the network FLOPs)`, best[wSherpaWhole]! / best[i]!, perRound(i, wSherpaWhole)]]
+        : [],
+    ),
   ]);
   const theirs = sherpaEmbeddings(audio, extractor);
   const agreementRows = (label: string, mine: Float32Array[]): (string | number)[][] => {

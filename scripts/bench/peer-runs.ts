@@ -84,7 +84,32 @@ export async function seimonRuns(s: PeerSetup): Promise<{ runs: PeerRun[]; embed
       await Promise.all(ix.map((i) => asStored.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }])));
     },
   };
-  return { runs: [wholeRun, asStoredRun, ...windowRuns], embedders: [whole, windowed, asStored] };
+  // The app's timeline pass: a clip's timeline windows when its scoring windows are already embedded
+  // (the comparison reuses them and runs only the windows in between). Scoring embeddings are made
+  // once here, before any timing.
+  const [scoring, timeline] = s.planSets;
+  const extra: PeerRun[] = [];
+  if (scoring && timeline && scoring.hopSeconds !== timeline.hopSeconds) {
+    const key = (w: { start: number; end: number }) => `${w.start}|${w.end}`;
+    const known = await Promise.all(
+      s.audio.map(async (a) => {
+        const r = await windowed.embed(a, [{ start: 0, end: a.length / 16000 }], { hopSeconds: scoring.hopSeconds });
+        return new Map(r.windows.map((w) => [key(w), w.embedding]));
+      }),
+    );
+    extra.push({
+      engine: 'Seimon',
+      mode: `${timeline.label}, after the scoring windows (only those in between run)`,
+      threads,
+      go: async (ix) => {
+        await Promise.all(
+          ix.map((i) => windowed.embed(s.audio[i]!, [{ start: 0, end: s.audio[i]!.length / 16000 }], { hopSeconds: timeline.hopSeconds, known: (st, en) => known[i]!.get(`${st}|${en}`) })),
+        );
+      },
+      flops: (ix) => ix.reduce((n, i) => n + timeline.plans[i]!.windows.filter((w) => !known[i]!.has(key(w))).reduce((m, w) => m + s.flopsForFrames(SNIP(w.length)), 0), 0),
+    });
+  }
+  return { runs: [wholeRun, asStoredRun, ...windowRuns, ...extra], embedders: [whole, windowed, asStored] };
 }
 
 /** sherpa-onnx-node's runs: one stream per utterance, or one stream per window of each of the same plans. */

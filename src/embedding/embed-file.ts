@@ -34,7 +34,10 @@ export async function embedFile(embedder: Embedder, path: string, opts: EmbedOpt
   let vadEngine = 'energy';
   for await (const block of canonicalBlocks(stream)) {
     const offset = block.start / SPEECH_RATE;
-    const { vad, speechSeconds: blockSpeech, clip } = await embedSpeech(embedder, block.samples, opts);
+    // Windows already embedded are named by their times in the whole recording; the block speaks in its own.
+    const known = opts.known;
+    const blockOpts = known ? { ...opts, known: (start: number, end: number) => known(start + offset, end + offset) } : opts;
+    const { vad, speechSeconds: blockSpeech, clip } = await embedSpeech(embedder, block.samples, blockOpts);
     vadEngine = vad.engine;
     segments.push(...vad.segments.map((s) => ({ start: s.start + offset, end: s.end + offset })));
     if (!clip) continue; // this block is silent; others may speak

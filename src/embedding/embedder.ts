@@ -24,10 +24,16 @@ export interface ClipEmbedding {
 
 export interface EmbedOptions {
   signal?: AbortSignal;
-  /** Called after each batch with windows done and total. */
+  /** Called after each batch with windows done and total (windows the model runs: known ones are not counted). */
   onProgress?: (done: number, total: number) => void;
   /** Hop between windows in seconds (default: the model's); see `windowHopSeconds`. */
   hopSeconds?: number;
+  /**
+   * Embeddings already computed for some of this plan's windows, by their start and end in the clip
+   * (seconds, as a previous plan reported them): those windows are not run again. A clip's timeline
+   * windows contain its scoring windows, so the timeline costs only the windows in between.
+   */
+  known?: (start: number, end: number) => Float32Array | undefined;
 }
 
 /** Windows per worker request: small enough to spread a long recording over every worker. */
@@ -84,15 +90,24 @@ export class Embedder {
     // At most MAX_IN_FLIGHT chunks are queued at once, so the copies of speech they carry stay few
     // however long the recording is (all of them at once would copy the whole speech again).
     const results: Float32Array[] = new Array(plan.windows.length);
-    let done = 0;
     let dim = 0;
+    const todo: number[] = [];
+    plan.windows.forEach((w, i) => {
+      const e = opts.known?.(w.start, w.end);
+      if (e) {
+        results[i] = e;
+        dim = e.length;
+      } else todo.push(i);
+    });
+    let done = 0;
     const starts: number[] = [];
-    for (let c = 0; c < plan.windows.length; c += CHUNK_WINDOWS) starts.push(c);
+    for (let c = 0; c < todo.length; c += CHUNK_WINDOWS) starts.push(c);
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < starts.length) {
         const c = starts[next++]!;
-        const chunk = plan.windows.slice(c, c + CHUNK_WINDOWS);
+        const index = todo.slice(c, c + CHUNK_WINDOWS);
+        const chunk = index.map((i) => plan.windows[i]!);
         const from = chunk[0]?.offset ?? 0;
         const to = Math.max(...chunk.map((w) => w.offset + w.length));
         const speech = plan.speech.slice(from, to);
@@ -100,9 +115,9 @@ export class Embedder {
         if (opts.signal?.aborted) throw new SeimonError('CANCELLED', 'Cancelled');
         const r = await this.pool.runSpeech(speech, windows, preset, this.frontEnd.snipEdges !== false);
         dim = r.dim;
-        chunk.forEach((_, k) => (results[c + k] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
+        index.forEach((i, k) => (results[i] = r.embeddings.slice(k * r.dim, (k + 1) * r.dim)));
         done += chunk.length;
-        opts.onProgress?.(done, plan.windows.length);
+        opts.onProgress?.(done, todo.length);
       }
     };
     await abortable(Promise.all(Array.from({ length: Math.min(MAX_IN_FLIGHT, starts.length) }, lane)), opts.signal);

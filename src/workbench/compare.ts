@@ -58,15 +58,17 @@ async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: str
 
 /**
  * The windows a clip's timeline is drawn from: the overlapped plan (the model's hop), cached, computed on
- * first use. Speech that fits one window is that one window in either plan, so it is reused.
+ * first use. Its windows at the scoring windows' places are those windows, so only the ones in between
+ * run; speech that fits one window is that one window in either plan.
  */
 async function timelineEmbedding(ctx: CoreContext, model: ModelSummary, clip: Embedded['clips'][number]): Promise<StoredEmbedding> {
   if (clip.embedding.windows.length <= 1) return clip.embedding;
   const hit = findEmbeddingFor(ctx.db, clip.recording.sha256, model, 'timeline');
   if (hit) return hit;
+  const scored = new Map(clip.embedding.windows.map((w) => [`${w.start}|${w.end}`, w.embedding]));
   const { embedder } = await openEmbedder(ctx, model.id);
   try {
-    return await embedRecording(ctx, embedder, clip.recording, 'timeline');
+    return await embedRecording(ctx, embedder, clip.recording, 'timeline', { known: (start, end) => scored.get(`${start}|${end}`) });
   } finally {
     await embedder.close();
   }

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../core/context.js';
 import type { EmbeddingPurpose, Recording } from '../domain/index.js';
 import { embedFileCached } from '../embedding/cached.js';
-import type { Embedder } from '../embedding/embedder.js';
+import type { EmbedOptions, Embedder } from '../embedding/embedder.js';
 import { contentPath } from '../store/content.js';
 import { findEmbeddingFor } from '../store/embeddings.js';
 import type { StoredEmbedding } from '../store/embeddings.js';
@@ -15,9 +15,9 @@ export async function embedRecording(
   embedder: Embedder,
   rec: Recording,
   purpose: EmbeddingPurpose,
-  signal?: AbortSignal,
+  opts: Pick<EmbedOptions, 'signal' | 'known'> = {},
 ): Promise<StoredEmbedding> {
   const hit = findEmbeddingFor(ctx.db, rec.sha256, embedder.model, purpose);
   if (hit) return hit;
-  return embedFileCached(ctx, embedder, contentPath(ctx.dataDir, rec.sha256), purpose, signal ? { signal } : {});
+  return embedFileCached(ctx, embedder, contentPath(ctx.dataDir, rec.sha256), purpose, opts);
 }

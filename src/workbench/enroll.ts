@@ -37,7 +37,7 @@ export async function enrollPerformer(
   let speechSeconds = 0;
   for (const rec of refs) {
     try {
-      const e = await embedRecording(ctx, embedder, rec, 'score', signal);
+      const e = await embedRecording(ctx, embedder, rec, 'score', signal ? { signal } : {});
       for (const w of e.windows) windows.push(w.embedding);
       speechSeconds += e.speechSeconds;
       used.push({ recordingId: rec.id, sha256: rec.sha256, windows: e.windows.length });

@@ -27,7 +27,7 @@ export async function embedSuspect(
   const problems: ItemProblem[] = [];
   for (const rec of suspect.clips) {
     try {
-      clips.push({ recording: rec, embedding: await embedRecording(ctx, embedder, rec, 'score', signal) });
+      clips.push({ recording: rec, embedding: await embedRecording(ctx, embedder, rec, 'score', signal ? { signal } : {}) });
     } catch (e) {
       problems.push(itemProblem(rec.id, e));
     }

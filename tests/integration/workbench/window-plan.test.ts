@@ -10,8 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpeechAudio } from '../../../src/audio/pipeline.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
 import { runCli } from '../../../src/cli/main.js';
+import { embedFile } from '../../../src/embedding/embed-file.js';
+import { Embedder } from '../../../src/embedding/embedder.js';
+import { cosine } from '../../../src/embedding/vectors.js';
 import { closeCore, openCore } from '../../../src/store/open-core.js';
-import { SHARED_SKIP_MESSAGE, SPEECH_DIR, freshDataDir, hasShared } from '../../helpers/paths.js';
+import { REPO_ROOT, SHARED_SKIP_MESSAGE, SPEECH_DIR, freshDataDir, hasShared } from '../../helpers/paths.js';
 
 if (!hasShared) console.warn(`[window plan] ${SHARED_SKIP_MESSAGE}`);
 
@@ -50,7 +53,7 @@ describe.skipIf(!hasShared)('window plans: scores from tiled windows, timelines 
     try {
       return (ctx.db.prepare('SELECT file_sha256 AS file, hop_seconds AS hop, windows FROM embeddings ORDER BY file_sha256, hop_seconds').all() as { file: string; hop: number; windows: string }[]).map((r) => ({
         ...r,
-        windows: JSON.parse(r.windows) as { start: number; end: number }[],
+        windows: JSON.parse(r.windows) as { start: number; end: number; e: number[] }[],
       }));
     } finally {
       closeCore(ctx);
@@ -102,5 +105,35 @@ describe.skipIf(!hasShared)('window plans: scores from tiled windows, timelines 
     expect(again.overall.rawCosine).toBe(first.overall.rawCosine);
     expect(again.timeline).toEqual(first.timeline);
     expect(rows()).toHaveLength(3);
+  });
+
+  it('the timeline reuses the scoring windows it contains and runs only the ones in between, with the same result', async () => {
+    const all = rows();
+    const clipSha = all.find((r) => r.hop === 1.5)!.file;
+    const scoring = all.find((r) => r.file === clipSha && r.hop === 3)!;
+    const timeline = all.find((r) => r.file === clipSha && r.hop === 1.5)!;
+    // Every scoring window is one of the timeline's, and its stored embedding is the same numbers.
+    for (const w of scoring.windows) {
+      const same = timeline.windows.find((t) => t.start === w.start && t.end === w.end);
+      expect(same, `window ${w.start}-${w.end}`).toBeDefined();
+      expect(same!.e).toEqual(w.e);
+    }
+    // The whole timeline computed from scratch agrees window by window (reused and new alike).
+    const starter = path.join(REPO_ROOT, 'models', 'starter', 'seimon-starter-v2.onnx');
+    const embedder = new Embedder({ id: 'starter', sha256: 'x', path: starter, preset: '3dspeaker', inputName: 'feats', outputName: 'embs', windowSeconds: 3, hopSeconds: 1.5 }, { workers: 1 });
+    try {
+      let ran = 0;
+      const fresh = await embedFile(embedder, clip, { hopSeconds: 1.5, onProgress: (_done, total) => (ran = total) });
+      expect(fresh.windows.map((w) => [w.start, w.end])).toEqual(timeline.windows.map((w) => [w.start, w.end]));
+      fresh.windows.forEach((w, i) => expect(cosine(w.embedding, Float32Array.from(timeline.windows[i]!.e))).toBeGreaterThan(0.99999));
+      expect(ran).toBe(timeline.windows.length);
+      // Told the scoring windows, the model runs only the others.
+      const known = new Map(scoring.windows.map((w) => [`${w.start}|${w.end}`, Float32Array.from(w.e)]));
+      let reran = 0;
+      await embedFile(embedder, clip, { hopSeconds: 1.5, known: (s, e) => known.get(`${s}|${e}`), onProgress: (_done, total) => (reran = total) });
+      expect(reran).toBe(timeline.windows.length - scoring.windows.length);
+    } finally {
+      await embedder.close();
+    }
   });
 });
