@@ -10,17 +10,9 @@ import { cohortStatsBatch } from '../../src/scoring/normalization.js';
 import { screen } from '../../src/scoring/screening.js';
 import type { ScreeningItem } from '../../src/scoring/screening.js';
 import { printTable } from './table.js';
+import { mulberry32 } from '../../src/core/prng.js';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function items(n: number, dim: number, rand: () => number, prefix: string): ScreeningItem[] {
   return Array.from({ length: n }, (_, i) => ({

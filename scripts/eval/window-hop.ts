@@ -21,6 +21,7 @@ import { embedSpeech } from '../../src/embedding/embed-speech.js';
 import { cosine, meanOfNormalized } from '../../src/embedding/vectors.js';
 import { eer, sortTrials } from '../../src/scoring/metrics.js';
 import { printTable } from '../bench/table.js';
+import { mulberry32 } from '../../src/core/prng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPEECH = path.resolve(ROOT, '..', 'shared', 'data', 'speech');
@@ -32,18 +33,6 @@ const HOSTS = 3;
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-/** A deterministic generator (mulberry32), so every hop sees the same splices. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Clip {
@@ -118,7 +107,7 @@ async function buildSets(speakers: { ls: string[]; sc: string[] }) {
 
   // Splices: B's piece (from the second half of B's utterance) inside the next speaker's whole utterance.
   const splices: Splice[] = [];
-  const draw = rng(20261130);
+  const draw = mulberry32(20261130); // every hop sees the same splices
   for (const length of INSERTS)
     for (let k = 1; k <= HOSTS; k++)
       lsIds.forEach((b, i) => {

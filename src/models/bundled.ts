@@ -146,15 +146,17 @@ async function registerOne(
  */
 function adoptBundledSpeechEer(ctx: CoreContext, model: ModelSummary, table: SpeechEerTable | undefined): ModelSummary {
   if (!table || sameSpeechEer(model.eerBySpeech, table)) return model;
+  return auditedUpdate(ctx, model, 'model.speech-eer', () => updateModelSpeechEer(ctx.db, model.id, table), {
+    rows: table.rows.length,
+    replaced: model.eerBySpeech ? true : false,
+  });
+}
+
+/** Applies a change to a registered model's manifest and audits it in one transaction. */
+function auditedUpdate(ctx: CoreContext, model: ModelSummary, action: string, update: () => ModelSummary, details: Record<string, unknown>): ModelSummary {
   return ctx.db.transaction(() => {
-    const updated = updateModelSpeechEer(ctx.db, model.id, table);
-    appendAudit(ctx.db, {
-      actor: ctx.actor,
-      action: 'model.speech-eer',
-      objectType: 'model',
-      objectId: model.id,
-      details: { sha256: model.sha256, source: 'bundled', rows: table.rows.length, replaced: model.eerBySpeech ? true : false },
-    });
+    const updated = update();
+    appendAudit(ctx.db, { actor: ctx.actor, action, objectType: 'model', objectId: model.id, details: { sha256: model.sha256, source: 'bundled', ...details } });
     return updated;
   })();
 }
@@ -166,17 +168,7 @@ function adoptBundledSpeechEer(ctx: CoreContext, model: ModelSummary, table: Spe
  */
 function adoptBundledHop(ctx: CoreContext, model: ModelSummary, hopSeconds: number | undefined): ModelSummary {
   if (!model.bundled || !hopSeconds || model.hopSeconds === hopSeconds) return model;
-  return ctx.db.transaction(() => {
-    const updated = updateModelHop(ctx.db, model.id, hopSeconds);
-    appendAudit(ctx.db, {
-      actor: ctx.actor,
-      action: 'model.window-plan',
-      objectType: 'model',
-      objectId: model.id,
-      details: { sha256: model.sha256, source: 'bundled', hopSeconds, replacedHopSeconds: model.hopSeconds },
-    });
-    return updated;
-  })();
+  return auditedUpdate(ctx, model, 'model.window-plan', () => updateModelHop(ctx.db, model.id, hopSeconds), { hopSeconds, replacedHopSeconds: model.hopSeconds });
 }
 
 /**
@@ -187,15 +179,9 @@ function adoptBundledCalibration(ctx: CoreContext, model: ModelSummary, calibrat
   if (!calibration) return model;
   const have = model.calibration;
   if (have && (have.source !== 'bundled' || have.fittedAt === calibration.fittedAt)) return model;
-  return ctx.db.transaction(() => {
-    const updated = updateModelCalibration(ctx.db, model.id, { ...calibration, source: 'bundled' });
-    appendAudit(ctx.db, {
-      actor: ctx.actor,
-      action: 'model.calibrate',
-      objectType: 'model',
-      objectId: model.id,
-      details: { sha256: model.sha256, source: 'bundled', a: calibration.a, b: calibration.b, ...(have ? { replacedFittedAt: have.fittedAt ?? null } : {}) },
-    });
-    return updated;
-  })();
+  return auditedUpdate(ctx, model, 'model.calibrate', () => updateModelCalibration(ctx.db, model.id, { ...calibration, source: 'bundled' }), {
+    a: calibration.a,
+    b: calibration.b,
+    ...(have ? { replacedFittedAt: have.fittedAt ?? null } : {}),
+  });
 }

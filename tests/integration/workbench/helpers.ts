@@ -8,7 +8,18 @@ import { invoke } from '../../../src/api/invoke.js';
 import { jobsOf } from '../../../src/jobs/registry.js';
 import { importModelFile } from '../../../src/models/import.js';
 import { setDefaultModel } from '../../../src/models/registry.js';
+import { runCli } from '../../../src/cli/main.js';
 import { REPO_ROOT, freshDataDir } from '../../helpers/paths.js';
+import { expect } from 'vitest';
+
+/** Runs the CLI in-process, expects exit 0 (stderr as the message otherwise) and parses its JSON output. */
+export async function cliJson(args: string[]): Promise<unknown> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  expect(code, err).toBe(0);
+  return JSON.parse(out) as unknown;
+}
 
 export const FIXTURE_MODEL = path.join(REPO_ROOT, 'fixtures', 'models', 'good-3dspeaker.onnx');
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpeechAudio } from '../../../src/audio/pipeline.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
-import { runCli } from '../../../src/cli/main.js';
+import { cliJson } from './helpers.js';
 import { REPO_ROOT, SHARED_SKIP_MESSAGE, SPEECH_DIR, freshDataDir, hasShared } from '../../helpers/paths.js';
 
 const LIBRI = 'librispeech-train-clean-100-1utt';
@@ -15,13 +15,7 @@ const HELDOUT = hasShared ? ((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'm
 
 if (!hasShared) console.warn(`[workbench e2e] ${SHARED_SKIP_MESSAGE}`);
 
-async function cli(args: string[]): Promise<unknown> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  expect(code, err).toBe(0);
-  return JSON.parse(out) as unknown;
-}
+const cli = cliJson;
 
 /** Cuts a speaker's utterance into `n` equal WAV pieces. */
 async function pieces(work: string, speaker: string, n: number): Promise<string[]> {

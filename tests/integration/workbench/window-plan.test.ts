@@ -9,22 +9,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpeechAudio } from '../../../src/audio/pipeline.js';
 import { encodeWavPcm16 } from '../../../src/audio/wav-writer.js';
-import { runCli } from '../../../src/cli/main.js';
 import { embedFile } from '../../../src/embedding/embed-file.js';
 import { Embedder } from '../../../src/embedding/embedder.js';
 import { cosine } from '../../../src/embedding/vectors.js';
 import { closeCore, openCore } from '../../../src/store/open-core.js';
+import { cliJson } from './helpers.js';
 import { REPO_ROOT, SHARED_SKIP_MESSAGE, SPEECH_DIR, freshDataDir, hasShared } from '../../helpers/paths.js';
 
 if (!hasShared) console.warn(`[window plan] ${SHARED_SKIP_MESSAGE}`);
 
-async function cli(args: string[]): Promise<unknown> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  expect(code, err).toBe(0);
-  return JSON.parse(out) as unknown;
-}
+const cli = cliJson;
 
 /** A held-out speaker's whole utterance (10-20 s) as WAV. */
 async function utterance(speaker: string, dir: string): Promise<string> {

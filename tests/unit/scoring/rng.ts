@@ -1,14 +1,7 @@
-/** Seeded PRNG (mulberry32) and Gaussian draws, so random tests are reproducible. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded PRNG (mulberry32) and Gaussian draws, so random tests are reproducible.
+import { mulberry32 } from '../../../src/core/prng.js';
+
+export const rng = mulberry32;
 
 /** Standard normal draws by Box-Muller. */
 export function gaussian(rand: () => number): () => number {
