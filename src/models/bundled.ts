@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CoreContext } from '../core/context.js';
 import { isSeimonError } from '../core/errors.js';
-import { findDefaultModel, findModel, updateModelCalibration, updateModelHop, updateModelSpeechEer } from '../store/models.js';
+import { findDefaultModel, findModel, updateModelCalibration, updateModelManifest } from '../store/models.js';
 import { appendAudit } from '../store/audit.js';
 import { importModelFile } from './import.js';
 import type { ModelSummary } from './manifest.js';
@@ -146,7 +146,7 @@ async function registerOne(
  */
 function adoptBundledSpeechEer(ctx: CoreContext, model: ModelSummary, table: SpeechEerTable | undefined): ModelSummary {
   if (!table || sameSpeechEer(model.eerBySpeech, table)) return model;
-  return auditedUpdate(ctx, model, 'model.speech-eer', () => updateModelSpeechEer(ctx.db, model.id, table), {
+  return auditedUpdate(ctx, model, 'model.speech-eer', () => updateModelManifest(ctx.db, model.id, { eerBySpeech: table }), {
     rows: table.rows.length,
     replaced: model.eerBySpeech ? true : false,
   });
@@ -168,7 +168,7 @@ function auditedUpdate(ctx: CoreContext, model: ModelSummary, action: string, up
  */
 function adoptBundledHop(ctx: CoreContext, model: ModelSummary, hopSeconds: number | undefined): ModelSummary {
   if (!model.bundled || !hopSeconds || model.hopSeconds === hopSeconds) return model;
-  return auditedUpdate(ctx, model, 'model.window-plan', () => updateModelHop(ctx.db, model.id, hopSeconds), { hopSeconds, replacedHopSeconds: model.hopSeconds });
+  return auditedUpdate(ctx, model, 'model.window-plan', () => updateModelManifest(ctx.db, model.id, { hopSeconds }), { hopSeconds, replacedHopSeconds: model.hopSeconds });
 }
 
 /**

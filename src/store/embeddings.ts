@@ -7,7 +7,7 @@ export interface StoredEmbedding {
   fileSha256: string;
   modelSha256: string;
   modelId: string;
-  /** Hop between the analysis windows (seconds): references and suspect clips differ (`windowHopSeconds`). */
+  /** Hop between the analysis windows (seconds): the scoring and the timeline plans differ (`windowHopSeconds`). */
   hopSeconds: number;
   dim: number;
   vector: Float32Array;
@@ -65,7 +65,7 @@ export function findEmbedding(db: Db, fileSha256: string, modelSha256: string, h
   };
 }
 
-/** The cached embedding of a file for a purpose (reference or suspect window plan) under a model, if any. */
+/** The cached embedding of a file for a purpose (the scoring or the timeline window plan) under a model, if any. */
 export function findEmbeddingFor(
   db: Db,
   fileSha256: string,

@@ -1,6 +1,5 @@
 import { SeimonError } from '../core/errors.js';
 import type { ModelManifest, ModelSummary, Preset } from '../domain/model-manifest.js';
-import type { SpeechEerTable } from '../domain/short-speech.js';
 import type { Db } from './database.js';
 
 interface ModelRow {
@@ -95,34 +94,27 @@ export function setDefaultModelRecord(db: Db, id: string): ModelSummary {
   return getModelRecord(db, id);
 }
 
+/**
+ * Changes fields of a registered model's manifest (calibration, the timeline hop, the measured EER by
+ * speech length, ...); the file and its hash are not manifest fields that change.
+ */
+export function updateModelManifest(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<ModelManifest, 'calibration' | 'hopSeconds' | 'eerBySpeech'>>,
+): ModelSummary {
+  const { isDefault: _isDefault, ...manifest } = getModelRecord(db, id);
+  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, ...patch }), id);
+  return getModelRecord(db, id);
+}
+
 /** Stores calibration parameters fitted for a model (the scoring module owns their shape). */
 export function updateModelCalibration(
   db: Db,
   id: string,
   calibration: Record<string, unknown> | null,
 ): ModelSummary {
-  const m = getModelRecord(db, id);
-  const { isDefault: _isDefault, ...manifest } = m;
-  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(
-    JSON.stringify({ ...manifest, calibration }),
-    id,
-  );
-  return getModelRecord(db, id);
-}
-
-/** Sets the hop of a model's suspect-clip windows (a bundled model's manifest can change it). */
-export function updateModelHop(db: Db, id: string, hopSeconds: number): ModelSummary {
-  const m = getModelRecord(db, id);
-  const { isDefault: _isDefault, ...manifest } = m;
-  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, hopSeconds }), id);
-  return getModelRecord(db, id);
-}
-
-/** Stores a model's measured EER-by-speech table in its registered manifest; call inside a transaction. */
-export function updateModelSpeechEer(db: Db, id: string, table: SpeechEerTable | null): ModelSummary {
-  const { isDefault: _isDefault, ...manifest } = getModelRecord(db, id);
-  db.prepare('UPDATE models SET manifest = ? WHERE id = ?').run(JSON.stringify({ ...manifest, eerBySpeech: table }), id);
-  return getModelRecord(db, id);
+  return updateModelManifest(db, id, { calibration });
 }
 
 /** Whether an id is already used by a registered model. */

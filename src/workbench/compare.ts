@@ -4,6 +4,7 @@
 import type { CoreContext } from '../core/context.js';
 import type { Comparison, Recording, Suspect, TimelinePoint } from '../domain/index.js';
 import { SeimonError } from '../core/errors.js';
+import type { Embedder } from '../embedding/embedder.js';
 import { openEmbedder } from '../embedding/open.js';
 import { cosine, meanOfNormalized } from '../embedding/vectors.js';
 import { registerBundledModels } from '../models/bundled.js';
@@ -43,17 +44,25 @@ function fromStore(ctx: CoreContext, model: ModelSummary, performerId: string, s
   return { voiceprint: vp, clips: clips as Embedded['clips'] };
 }
 
-async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: string, suspect: Suspect): Promise<Embedded> {
+/** One model session for a whole comparison, opened only if something is not in the store yet. */
+function lazyEmbedder(ctx: CoreContext, model: ModelSummary): { get(): Promise<Embedder>; close(): Promise<void> } {
+  let opening: Promise<Embedder> | undefined;
+  return {
+    get: () => (opening ??= openEmbedder(ctx, model.id).then((o) => o.embedder)),
+    close: async () => {
+      if (opening) await (await opening.catch(() => undefined))?.close();
+    },
+  };
+}
+type Session = ReturnType<typeof lazyEmbedder>;
+
+async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: string, suspect: Suspect, session: Session): Promise<Embedded> {
   const cached = fromStore(ctx, model, performerId, suspect);
   if (cached) return cached;
-  const { embedder } = await openEmbedder(ctx, model.id);
-  try {
-    const vp = await ensureVoiceprint(ctx, embedder, performerId);
-    const s = await embedSuspect(ctx, embedder, suspect);
-    return { voiceprint: vp.voiceprint, clips: s.clips };
-  } finally {
-    await embedder.close();
-  }
+  const embedder = await session.get();
+  const vp = await ensureVoiceprint(ctx, embedder, performerId);
+  const s = await embedSuspect(ctx, embedder, suspect);
+  return { voiceprint: vp.voiceprint, clips: s.clips };
 }
 
 /**
@@ -61,16 +70,37 @@ async function embedBoth(ctx: CoreContext, model: ModelSummary, performerId: str
  * first use. Its windows at the scoring windows' places are those windows, so only the ones in between
  * run; speech that fits one window is that one window in either plan.
  */
-async function timelineEmbedding(ctx: CoreContext, model: ModelSummary, clip: Embedded['clips'][number]): Promise<StoredEmbedding> {
+async function timelineEmbedding(ctx: CoreContext, model: ModelSummary, clip: Embedded['clips'][number], session: Session): Promise<StoredEmbedding> {
   if (clip.embedding.windows.length <= 1) return clip.embedding;
   const hit = findEmbeddingFor(ctx.db, clip.recording.sha256, model, 'timeline');
   if (hit) return hit;
   const scored = new Map(clip.embedding.windows.map((w) => [`${w.start}|${w.end}`, w.embedding]));
-  const { embedder } = await openEmbedder(ctx, model.id);
+  return embedRecording(ctx, await session.get(), clip.recording, 'timeline', { known: (start, end) => scored.get(`${start}|${end}`) });
+}
+
+/**
+ * The voiceprint, the suspect's clips (scoring windows) and the timeline windows of the clip shown: the
+ * chosen one, by default the clip that matches best (ties: the first). One model session serves all of
+ * it, opened only for what the store does not hold yet.
+ */
+async function embedForComparison(
+  ctx: CoreContext,
+  model: ModelSummary,
+  performerId: string,
+  suspect: Suspect,
+  clipId: string | null | undefined,
+): Promise<Embedded & { best: Embedded['clips'][number]; windows: StoredEmbedding['windows'] }> {
+  const session = lazyEmbedder(ctx, model);
   try {
-    return await embedRecording(ctx, embedder, clip.recording, 'timeline', { known: (start, end) => scored.get(`${start}|${end}`) });
+    const { voiceprint, clips } = await embedBoth(ctx, model, performerId, suspect, session);
+    if (clips.length === 0) throw new SeimonError('AUDIO_NO_SPEECH', `No clip of suspect "${suspect.label}" has usable speech.`);
+    const chosen = clipId ? clips.find((c) => c.recording.id === clipId) : undefined;
+    if (clipId && !chosen) throw new SeimonError('NOT_FOUND', 'That clip is not a usable clip of this suspect.');
+    const vp = voiceprint.vector;
+    const best = chosen ?? clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
+    return { voiceprint, clips, best, windows: (await timelineEmbedding(ctx, model, best, session)).windows };
   } finally {
-    await embedder.close();
+    await session.close();
   }
 }
 
@@ -95,9 +125,7 @@ export async function comparePerformerSuspect(
   const references = listRecordings(ctx.db, 'reference', performer.id);
   if (references.length === 0) throw new SeimonError('NO_REFERENCES', `${performer.name} has no reference recordings yet.`);
   if (suspect.clips.length === 0) throw new SeimonError('NO_CLIPS', `Suspect "${suspect.label}" has no clips yet.`);
-  const { voiceprint, clips } = await embedBoth(ctx, model, performer.id, suspect);
-  if (clips.length === 0) throw new SeimonError('AUDIO_NO_SPEECH', `No clip of suspect "${suspect.label}" has usable speech.`);
-
+  const { voiceprint, clips, best, windows } = await embedForComparison(ctx, model, performer.id, suspect, input.suspectRecordingId);
   const vp = voiceprint.vector;
   const suspectVector = meanOfNormalized(clips.flatMap((c) => c.embedding.windows.map((w) => w.embedding)));
   const { setup, figures } = scoringFor(ctx, model);
@@ -106,12 +134,7 @@ export async function comparePerformerSuspect(
   const enroll = { vector: vp, owner: performer.id };
   const overall = scorePair(setup, enroll, { vector: suspectVector, owner: null });
 
-  // The chosen clip carries the timeline; by default the clip that matches best (ties: the first), every
-  // window through the same scorer.
-  const chosen = input.suspectRecordingId ? clips.find((c) => c.recording.id === input.suspectRecordingId) : undefined;
-  if (input.suspectRecordingId && !chosen) throw new SeimonError('NOT_FOUND', 'That clip is not a usable clip of this suspect.');
-  const best = chosen ?? clips.reduce((a, c) => (cosine(c.embedding.vector, vp) > cosine(a.embedding.vector, vp) ? c : a));
-  const windows = (await timelineEmbedding(ctx, model, best)).windows;
+  // The chosen clip's timeline (see embedForComparison): every window through the same scorer.
   const scorer = makeScorer(setup, [enroll], windows.map((w) => ({ vector: w.embedding, owner: null })));
   const timeline: TimelinePoint[] = windows.map((w, k) => ({ start: w.start, end: w.end, ...scorer.reading(0, k) }));
   const rule = regionRule(timeline, bands);

@@ -1,6 +1,6 @@
 /**
  * The front-end changed how speech reaches the model (issue 19: wider VAD segments for the model, one
- * window for speech up to 6 s, a 1 s minimum). Everything computed from embeddings under the old
+ * window for speech up to 6 s, a 0.5 s minimum). Everything computed from embeddings under the old
  * front-end is a cache and is dropped or marked stale so it is rebuilt the new way on next use:
  * clip embeddings, population checks; voiceprints are kept but marked stale (the performer page says
  * so, and screening rebuilds them). Screening runs already stored keep the scores they were run with.

@@ -1,9 +1,9 @@
 /**
- * Embeddings are cached per window plan too (issue 19): a performer's references tile their speech
- * (hop = window) while suspect clips keep the model's hop for the timeline, so one file can hold one
- * embedding of each kind under one model. The cache is rebuilt with the hop in its key; embeddings
- * made under the old single plan are dropped (as in migration 011), population checks with them, and
- * voiceprints are marked stale so they are rebuilt from tiled references on next use.
+ * Embeddings are cached per window plan too (issue 19): scores use windows that tile the speech
+ * (hop = window) while a clip's timeline keeps the model's hop, so one file can hold one embedding of
+ * each kind under one model. The cache is rebuilt with the hop in its key; embeddings made under the
+ * old single plan are dropped (as in migration 011), population checks with them, and voiceprints are
+ * marked stale so they are rebuilt from tiled references on next use.
  */
 export const sql = `
 DROP TABLE embeddings;
