@@ -450,6 +450,20 @@ describe.skipIf(skip !== null)('the workbench as staff use it (issue 17)', () =>
     expect(await page.locator('.heatmap thead th.rotated').count()).toBe(0);
     expect(await page.getByTestId('heat-legend').textContent()).toMatch(/similarity %|cosine similarity/i);
     await screenshot(page, 'walk-heatmap-en');
+    // The comparison in English: the long clip's timeline drawn from its 1.5 s-hop windows, each at its seconds.
+    await page.getByRole('button', { name: 'Ranked' }).click();
+    const rows = page.locator('[data-testid=results-table] tbody tr');
+    await rows.filter({ hasText: 'キャラクターA' }).filter({ hasText: '山田花子' }).first().getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByTestId('comparison').waitFor({ timeout: 90_000 });
+    await page.getByTestId('choose-clip').selectOption({ label: 'a-clip-long.wav' });
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor();
+    const windows = timeline.locator('rect[data-window]');
+    expect(await windows.count()).toBeGreaterThanOrEqual(2);
+    const starts = await Promise.all((await windows.all()).map(async (r) => Number(await r.getAttribute('data-start'))));
+    expect(starts[1]! - starts[0]!).toBeCloseTo(1.5, 1);
+    await timeline.evaluate((el) => (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'walk-compare-en');
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel(/^from %/).first().fill('150');
     await page.locator('.bands-editor').getByRole('button', { name: 'Save' }).click();
