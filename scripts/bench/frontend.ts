@@ -14,6 +14,7 @@ import { mixToMono } from '../../src/audio/mix.js';
 import { Resampler, resample } from '../../src/audio/resample.js';
 import { encodeWavPcm16 } from '../../src/audio/wav-writer.js';
 import { computeFbank } from '../../src/features/fbank.js';
+import { RealFft } from '../../src/features/fft.js';
 import { fbankFromFile } from '../../src/features/extract.js';
 import { FBANK_PRESETS } from '../../src/features/presets.js';
 import { printTable } from './table.js';
@@ -152,6 +153,14 @@ export async function runFrontendBench(): Promise<void> {
     }).seconds;
     chunks48.length = 0;
     const ours = best(3, () => computeFbank(samples, FBANK_PRESETS.wespeaker));
+    // The FFT's share of the fbank: the same number of 512-point power spectra on their own.
+    const fftS = best(3, () => {
+      const fft = new RealFft(512);
+      const frame = Float64Array.from({ length: 512 }, (_, i) => Math.sin(i * 0.37));
+      const power = new Float64Array(257);
+      for (let f = 0; f < ours.value.numFrames; f++) fft.powerSpectrum(frame, power);
+      return power[1];
+    }).seconds;
     const wholeS = await timeAsync(() => fbankFromFile(stereo, 'wespeaker'));
     const peer = torchaudioFbank(mono16);
     const rt = (s: number) => `${(SECONDS / s).toFixed(0)}x`;
@@ -159,6 +168,7 @@ export async function runFrontendBench(): Promise<void> {
       ['decode (WAV 48k stereo, streamed + mix)', decodeS * 1000, rt(decodeS)],
       ['resample 48k -> 16k', resampleS * 1000, rt(resampleS)],
       ['fbank 80 x 25/10 ms (wespeaker)', ours.seconds * 1000, rt(ours.seconds)],
+      ['  of which the 512-point power spectra alone (RealFft)', fftS * 1000, rt(fftS)],
       ['whole front-end, streamed (file -> fbank)', wholeS * 1000, rt(wholeS)],
     ];
     if (peer.seconds !== undefined)
@@ -178,7 +188,7 @@ export async function runFrontendBench(): Promise<void> {
       );
     else console.log(`torchaudio comparison skipped: ${peer.skipped}`);
     console.log(
-      `peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; ${ours.value.numFrames} frames`,
+      `peak memory (max RSS of this process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; ${ours.value.numFrames} frames: fbank ${((ours.seconds * 1e6) / ours.value.numFrames).toFixed(2)} µs per frame, of which FFT ${((fftS * 1e6) / ours.value.numFrames).toFixed(2)} µs`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
